@@ -9,6 +9,7 @@
 #define RC_MODEL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "calendar.h"
@@ -135,8 +136,28 @@ void rc_model_free(rc_model *m);
 int rc_model_find_task(const rc_model *m, const char *id);
 
 /* Resolve link and impact and correlation task ids into indices, reporting
- * unknown ids, self-links and cycles (naming the cycle) into D. Returns the
- * number of errors added. */
+ * duplicate ids (unique across tasks and risks), unknown ids, self-links,
+ * tasks listed twice in one correlation and dependency cycles (naming the
+ * cycle, over links of every type) into D. Returns the number of errors
+ * added. O(n) expected in the number of tasks, links and risks. */
 int rc_model_resolve(rc_model *m, rc_diags *d);
+
+/* A hash table from id strings to ints (open addressing). Keys are not
+ * copied: they must outlive the map. Used for id lookups in large files. */
+typedef struct {
+    const char **keys;
+    int *vals;
+    size_t cap, n;
+} rc_idmap;
+
+/* Returns 0, or -1 when memory ran out. */
+int rc_idmap_init(rc_idmap *m, size_t expected);
+void rc_idmap_delete(rc_idmap *m);
+/* Insert KEY -> VAL unless KEY is present. Returns -1 when inserted, the
+ * existing value when KEY was present, or -2 when memory ran out.
+ * Values must be >= 0 or < -2 to be told apart. */
+int rc_idmap_put(rc_idmap *m, const char *key, int val);
+/* The value of KEY, or -1 when absent. */
+int rc_idmap_get(const rc_idmap *m, const char *key);
 
 #endif
