@@ -56,7 +56,7 @@ gen="$T_TMP/big.yaml"
 awk 'BEGIN {
     print "version: 1"; print "project:"; print "  start: 2027-01-04"; print "tasks:"
     for (i = 0; i < 200000; i++) {
-        printf "  - id: t%d\n    duration: [%d, %d, %d]\n", i, 1 + i % 3, 2 + i % 5, 9
+        printf "  - id: t%d\n    duration: [%d, %d, %d]\n", i, 1 + i % 3, 4 + i % 3, 9
         if (i > 0) printf "    after: [t%d]\n", (i * 7919) % i
     }
 }' >"$gen"
