@@ -393,6 +393,17 @@ static void sb_comment(sbuf *b, const char *s)
     }
 }
 
+/* An id ([A-Za-z0-9_.-]+): plain when it starts with a letter or '_',
+ * quoted otherwise so that YAML tools read "1.2" or "10" as text. */
+static void sb_id(sbuf *b, const char *id)
+{
+    char c = id[0];
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_')
+        sb_puts(b, id);
+    else
+        sb_printf(b, "\"%s\"", id);
+}
+
 /* ---- ids ------------------------------------------------------------------ */
 
 typedef struct {
@@ -774,11 +785,11 @@ static void write_yaml(const rc_imp_project *p, const rc_import_options *o,
     if (p->n_extra)
         write_dates(b, "extra_workdays", p->extra, p->n_extra);
 
-    sb_puts(b, "tasks:\n");
+    sb_puts(b, p->n_tasks ? "tasks:\n" : "tasks: []  # nothing to import\n");
     for (int i = 0; i < p->n_tasks; i++) {
         const rc_imp_task *t = &p->tasks[i];
         sb_puts(b, "  - id: ");
-        sb_puts(b, t->id);
+        sb_id(b, t->id);
         if (t->src)
             sb_comment(b, t->src);
         sb_puts(b, "\n");
@@ -853,10 +864,14 @@ static void write_yaml(const rc_imp_project *p, const rc_import_options *o,
                     continue;
                 const char *pid = p->tasks[l->pred].id;
                 if (l->type == RC_IMP_FS && l->lag == 0 && !l->note) {
-                    sb_printf(b, "      - %s\n", pid);
+                    sb_puts(b, "      - ");
+                    sb_id(b, pid);
+                    sb_puts(b, "\n");
                     continue;
                 }
-                sb_printf(b, "      - {task: %s, type: %s", pid, link_names[l->type]);
+                sb_puts(b, "      - {task: ");
+                sb_id(b, pid);
+                sb_printf(b, ", type: %s", link_names[l->type]);
                 if (l->lag != 0) {
                     sb_puts(b, ", lag: ");
                     sb_num(b, l->lag);
@@ -898,11 +913,12 @@ static void write_summary(const rc_imp_project *p, const rc_import_options *o,
     sb_printf(b, "progress: %d done, %d in progress, %d not started\n",
               c->done, c->started, c->tasks - c->done - c->started);
     sb_printf(b, "calendar: %d working days a week, %d holidays, %d extra "
-                 "working days (%d calendars in the source)\n",
+                 "working days (%d calendar%s in the source)\n",
               (int)(p->workday[0] + p->workday[1] + p->workday[2] +
                     p->workday[3] + p->workday[4] + p->workday[5] +
                     p->workday[6]),
-              c->holidays, c->extra_workdays, c->calendars);
+              c->holidays, c->extra_workdays, c->calendars,
+              c->calendars == 1 ? "" : "s");
     char lo[64], hi[64];
     fmt_num(lo, o->range_low);
     fmt_num(hi, o->range_high);
@@ -950,6 +966,11 @@ void rc_import_result_delete(rc_import_result *r)
         return;
     free(r->yaml);
     free(r->summary);
+    for (int i = 0; i < r->n_src; i++)
+        free(r->src_ids[i]);
+    free(r->src_ids);
+    free(r->src_finish);
+    free(r->src_done);
     memset(r, 0, sizeof *r);
 }
 
@@ -1024,6 +1045,10 @@ int rc_import_buffer(const char *buf, size_t len, const rc_import_options *o,
         goto done;
     if (assign_ids(&p))
         goto done;
+    if (p.n_tasks == 0)
+        rc_warning(d, ((rc_mark){1, 1}),
+                   "no activities to import: the project file needs at least one "
+                   "task before riskcast can check or run it");
     p.n_holidays = sort_unique(p.holidays, p.n_holidays);
     p.n_extra = sort_unique(p.extra, p.n_extra);
 
@@ -1056,6 +1081,23 @@ int rc_import_buffer(const char *buf, size_t len, const rc_import_options *o,
         rc_error(d, ((rc_mark){0, 0}), "out of memory writing the project file");
         goto done;
     }
+    c.src_ids = calloc((size_t)p.n_tasks + 1, sizeof *c.src_ids);
+    c.src_finish = calloc((size_t)p.n_tasks + 1, sizeof *c.src_finish);
+    c.src_done = calloc((size_t)p.n_tasks + 1, sizeof *c.src_done);
+    if (!c.src_ids || !c.src_finish || !c.src_done) {
+        free(c.src_ids); free(c.src_finish); free(c.src_done);
+        free(y.s);
+        free(s.s);
+        rc_error(d, ((rc_mark){0, 0}), "out of memory writing the project file");
+        goto done;
+    }
+    for (int i = 0; i < p.n_tasks; i++) {
+        c.src_ids[i] = p.tasks[i].id;   /* moved */
+        p.tasks[i].id = NULL;
+        c.src_finish[i] = p.tasks[i].has_src_finish ? p.tasks[i].src_finish : INT32_MIN;
+        c.src_done[i] = p.tasks[i].done;
+    }
+    c.n_src = p.n_tasks;
     *out = c;
     out->yaml = y.s;
     out->len = y.len;

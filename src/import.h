@@ -54,6 +54,15 @@ typedef struct {
     int dropped_links;     /* links to activities left out */
     int constraints_kept;  /* start-no-earlier-than (not_before) */
     int constraints_dropped;
+    /* The source tool's own forecast finish of each written activity, in
+     * the order of the tasks in the YAML (for comparisons): ids[i] is the
+     * id written, finish[i] days since 1970-01-01 or INT32_MIN when the
+     * source gives none (P6: early_end_date, act_end_date when complete;
+     * MSPDI: Finish). All owned. */
+    char **src_ids;
+    int32_t *src_finish;
+    bool *src_done;
+    int n_src;
 } rc_import_result;
 
 /* Import PATH. Returns 0 on success (*OUT filled; warnings may be in D),

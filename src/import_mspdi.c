@@ -434,6 +434,8 @@ int rc_imp_read_mspdi(const char *buf, size_t len, const rc_import_options *o,
         if (id) xmlFree(id);
         if (name) xmlFree(name);
         t->milestone = flag(tn, "Milestone");
+        if (date(tn, "Finish", &t->src_finish, NULL))
+            t->has_src_finish = true;
 
         /* progress */
         double pct = 0;
