@@ -1,0 +1,972 @@
+/* sim.c - the Monte Carlo engine.
+ *
+ * One iteration i:
+ *   1. each task's base duration: Q(u), u = uniform(task key, i, 0); tasks in
+ *      a correlation group go through the Gaussian copula first:
+ *      z = Phi^-1(u), w = L z (L the Cholesky factor of the normal
+ *      correlations), u' = Phi(w);
+ *   2. each open risk: K occurrences (Bernoulli: u < p; Poisson: the
+ *      Poisson(lambda) quantile of u), each drawing every impact's delay,
+ *      scale and cost afresh from its own draws;
+ *   3. duration = max(0, base x product of scales + sum of delays);
+ *   4. forward pass -> project duration D; backward pass -> criticality;
+ *   5. cost = sum(fixed + rate x duration) + overhead x D + risk costs +
+ *      late penalty + actual costs.
+ * Pass 2 repeats the iterations on the same random numbers and evaluates,
+ * per iteration, each "variant" (one risk left out, or one mitigation
+ * toggled): only when that risk occurs in either version, and only over the
+ * tasks downstream of what it touches.
+ */
+#include "sim.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+
+#include "rng.h"
+
+__extension__ typedef __int128 acc_t;
+
+/* Sums across iterations are exact integers in units of 2^-32, so that their
+ * value does not depend on the order in which threads add them. */
+#define FP_ONE 4294967296.0
+#define FP_CLAMP 1e18
+static inline acc_t to_fp(double x)
+{
+    if (!(x < FP_CLAMP))
+        x = x > 0 ? FP_CLAMP : 0; /* NaN -> 0 */
+    if (x < -FP_CLAMP)
+        x = -FP_CLAMP;
+    return (acc_t)(x * FP_ONE);
+}
+static inline double from_fp(acc_t a) { return (double)a / FP_ONE; }
+
+#define BLOCK 256                 /* iterations a thread takes at a time */
+#define POISSON_DIRECT_MAX 500.0  /* above: normal approximation */
+
+void rc_sim_options_init(rc_sim_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->iterations = RC_DEFAULT_ITERATIONS;
+    o->seed = RC_DEFAULT_SEED;
+    o->confidence = RC_DEFAULT_CONFIDENCE;
+    o->analysis = true;
+    o->shapley = true;
+}
+
+/* ---- shared context and per-thread state ---------------------------------- */
+
+typedef struct {
+    int risk;        /* index in net->risks */
+    int mode;        /* 0: left out, 1: mitigation toggled */
+    double *D, *C;   /* [N] */
+} variant;
+
+typedef struct ctx ctx;
+
+typedef struct {
+    ctx *c;
+    int id;
+    double *u, *base, *dur, *es, *ef, *lf, *rate_s;
+    uint8_t *crit;
+    double *slot_delay, *slot_scale, *slot_cost;  /* effect[0] per slot */
+    int *risk_k;
+    double *risk_cost;
+    double *alt_delay, *alt_scale, *alt_cost;      /* one effect's impacts */
+    double *dv, *es2, *ef2, *vs, *vd;
+    uint32_t *stamp;
+    uint32_t token;
+    double *z, *w;
+    /* accumulators */
+    int64_t *crit_count;
+    acc_t *sum_dur, *sum_fin;
+    int64_t *occ;
+    acc_t *su, *su2, *sur;
+} tstate;
+
+struct ctx {
+    const rc_model *m;
+    const rc_net *net;
+    long N;
+    uint64_t *tkey, *rkey;
+    double cost_const;
+    uint8_t *fixed_var, *rate_var;
+    double *fixed_val, *rate_val;
+    int max_impacts, max_group;
+    double *D, *C;
+    /* pass 2 */
+    int pass;
+    const double *rankD;
+    variant *vars;
+    int nv;
+    bool first_chunk;
+    int n_range;
+    int *range_pos;
+    float *range_fin;
+    long range_n;
+    /* scheduling */
+    atomic_long next;
+    atomic_long done_blocks;
+    long n_blocks;
+    const rc_sim_options *o;
+};
+
+static long poisson_quantile(double u, double lambda)
+{
+    if (lambda <= 0)
+        return 0;
+    if (lambda > POISSON_DIRECT_MAX) {
+        double k = floor(lambda + sqrt(lambda) * gsl_cdf_ugaussian_Pinv(u) + 0.5);
+        return k > 0 ? (long)k : 0;
+    }
+    double p = exp(-lambda), cdf = p;
+    long k = 0;
+    while (cdf < u && k < 100000) {
+        k++;
+        p *= lambda / (double)k;
+        cdf += p;
+        if (p == 0 && (double)k > lambda)
+            break;
+    }
+    return k;
+}
+
+/* Occurrences of effect E in iteration I, and its per-impact totals. */
+static int sample_effect(const rc_net_effect *e, uint64_t key, long i, double *delay,
+                         double *scale, double *cost)
+{
+    double u0 = rc_uniform(key, (uint64_t)i, 0);
+    long K = e->use_frequency ? poisson_quantile(u0, e->frequency) : (u0 < e->probability);
+    for (int j = 0; j < e->n_impacts; j++)
+        delay[j] = 0, scale[j] = 1, cost[j] = 0;
+    for (long k = 0; k < K; k++)
+        for (int j = 0; j < e->n_impacts; j++) {
+            const rc_net_impact *im = &e->impacts[j];
+            uint64_t d0 = 1 + ((uint64_t)k << 32) + 4 * (uint64_t)j;
+            if (im->delay)
+                delay[j] += rc_dist_quantile(im->delay, rc_uniform(key, (uint64_t)i, d0));
+            if (im->scale)
+                scale[j] *= rc_dist_quantile(im->scale, rc_uniform(key, (uint64_t)i, d0 + 1));
+            if (im->cost)
+                cost[j] += rc_dist_quantile(im->cost, rc_uniform(key, (uint64_t)i, d0 + 2));
+        }
+    return K > 0x7fffffff ? 0x7fffffff : (int)K;
+}
+
+/* Pass 1's work for iteration I: fills ts's arrays, returns D, sets *cost. */
+static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
+{
+    const rc_net *net = c->net;
+    int n = net->n;
+    for (int p = 0; p < n; p++) {
+        if (net->dur_kind[p]) {
+            double u = rc_uniform(c->tkey[p], (uint64_t)i, 0);
+            ts->u[p] = u;
+            ts->base[p] = rc_dist_quantile(net->dur[p], u);
+        } else {
+            ts->u[p] = 0.5;
+            ts->base[p] = net->dur_const[p];
+        }
+    }
+    for (int g = 0; g < net->n_groups; g++) {
+        int k = net->group_start[g + 1] - net->group_start[g];
+        const int *gp = net->group_pos + net->group_start[g];
+        const double *L = net->group_chol[g];
+        for (int a = 0; a < k; a++)
+            ts->z[a] = gsl_cdf_ugaussian_Pinv(rc_uniform(c->tkey[gp[a]], (uint64_t)i, 0));
+        for (int a = 0; a < k; a++) {
+            double s = 0;
+            for (int b = 0; b <= a; b++)
+                s += L[a * k + b] * ts->z[b];
+            ts->w[a] = s;
+        }
+        for (int a = 0; a < k; a++) {
+            int p = gp[a];
+            double u = gsl_cdf_ugaussian_P(ts->w[a]);
+            if (u <= 0)
+                u = 0x1p-53;
+            if (u >= 1)
+                u = 1 - 0x1p-53;
+            if (net->dur_kind[p]) {
+                ts->u[p] = u;
+                ts->base[p] = rc_dist_quantile(net->dur[p], u);
+            }
+        }
+    }
+    double rcost = 0;
+    int slot = 0;
+    for (int r = 0; r < net->n_risks; r++) {
+        const rc_net_effect *e = &net->risks[r].effect[0];
+        ts->risk_k[r] = sample_effect(e, c->rkey[r], i, ts->slot_delay + slot,
+                                      ts->slot_scale + slot, ts->slot_cost + slot);
+        double rc = 0;
+        for (int j = 0; j < e->n_impacts; j++)
+            rc += ts->slot_cost[slot + j];
+        ts->risk_cost[r] = rc;
+        rcost += rc;
+        slot += e->n_impacts;
+    }
+    double tcost = 0;
+    for (int p = 0; p < n; p++) {
+        double d = ts->base[p];
+        int a = net->inc_start[p], b = net->inc_start[p + 1];
+        if (a < b) {
+            double sc = 1, de = 0;
+            for (int e = a; e < b; e++) {
+                sc *= ts->slot_scale[net->inc_slot[e]];
+                de += ts->slot_delay[net->inc_slot[e]];
+            }
+            d = d * sc + de;
+        }
+        if (!(d > 0))
+            d = 0;
+        ts->dur[p] = d;
+        double rate = c->rate_var[p] ? rc_dist_quantile(net->rate[p], rc_uniform(c->tkey[p], (uint64_t)i, 2))
+                                     : c->rate_val[p];
+        ts->rate_s[p] = rate;
+        tcost += rate * d;
+        if (c->fixed_var[p])
+            tcost += rc_dist_quantile(net->fixed[p], rc_uniform(c->tkey[p], (uint64_t)i, 1));
+    }
+    double D = rc_net_forward(net, ts->dur, ts->es, ts->ef);
+    *cost_out = c->cost_const + tcost + rcost + rc_net_time_cost(net, D);
+    return D;
+}
+
+/* Evaluate variant V in iteration I, after iterate(). */
+static void eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D, double C)
+{
+    const rc_net *net = c->net;
+    const rc_net_risk *rk = &net->risks[v->risk];
+    int Kb = ts->risk_k[v->risk], Ka = 0;
+    const rc_net_effect *alt = &rk->effect[1];
+    double alt_cost = 0;
+    if (v->mode == 1) {
+        Ka = sample_effect(alt, c->rkey[v->risk], i, ts->alt_delay, ts->alt_scale, ts->alt_cost);
+        for (int j = 0; j < alt->n_impacts; j++)
+            alt_cost += ts->alt_cost[j];
+    }
+    if (Kb == 0 && Ka == 0) {
+        v->D[i] = D;
+        v->C[i] = C;
+        return;
+    }
+    /* new durations of the touched tasks */
+    for (int t = 0; t < rk->n_touched; t++) {
+        int p = rk->touched[t];
+        ts->vs[p] = 1, ts->vd[p] = 0;
+    }
+    if (Ka > 0)
+        for (int j = 0; j < alt->n_impacts; j++)
+            for (int t = 0; t < alt->impacts[j].n_pos; t++) {
+                int p = alt->impacts[j].pos[t];
+                ts->vs[p] *= ts->alt_scale[j];
+                ts->vd[p] += ts->alt_delay[j];
+            }
+    double dcost = 0;
+    if (++ts->token == 0) {
+        memset(ts->stamp, 0, (size_t)net->n * sizeof *ts->stamp);
+        ts->token = 1;
+    }
+    uint32_t tok = ts->token;
+    int n_down = rk->down ? rk->n_down : net->n;
+    for (int a = 0; a < n_down; a++) {
+        int p = rk->down ? rk->down[a] : a;
+        ts->dv[p] = ts->dur[p];
+        ts->stamp[p] = tok;
+    }
+    for (int t = 0; t < rk->n_touched; t++) {
+        int p = rk->touched[t];
+        double sc = 1, de = 0;
+        for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
+            int s = net->inc_slot[e];
+            if (net->slot_risk[s] == v->risk)
+                continue;
+            sc *= ts->slot_scale[s];
+            de += ts->slot_delay[s];
+        }
+        double d = ts->base[p] * sc * ts->vs[p] + de + ts->vd[p];
+        if (!(d > 0))
+            d = 0;
+        ts->dv[p] = d;
+        dcost += ts->rate_s[p] * (d - ts->dur[p]);
+    }
+    /* forward pass over the downstream positions */
+    double Dv = net->status_offset;
+    const int *ps = net->pred_start;
+    for (int a = 0; a < n_down; a++) {
+        int p = rk->down ? rk->down[a] : a;
+        double s = net->min_start[p], d = ts->dv[p];
+        for (int e = ps[p]; e < ps[p + 1]; e++) {
+            int q = net->pred_pos[e];
+            int in = ts->stamp[q] == tok;
+            double esq = in ? ts->es2[q] : ts->es[q], efq = in ? ts->ef2[q] : ts->ef[q];
+            double lag = net->pred_lag[e], x;
+            switch (net->pred_type[e]) {
+            case RC_LINK_FS: x = efq + lag; break;
+            case RC_LINK_SS: x = esq + lag; break;
+            case RC_LINK_FF: x = efq + lag - d; break;
+            default:         x = esq + lag - d; break;
+            }
+            if (x > s)
+                s = x;
+        }
+        ts->es2[p] = s;
+        ts->ef2[p] = s + d;
+        if (s + d > Dv)
+            Dv = s + d;
+    }
+    for (int a = 0; a < rk->n_cand; a++)
+        if (ts->ef[rk->cand[a]] > Dv)
+            Dv = ts->ef[rk->cand[a]];
+    v->D[i] = Dv;
+    v->C[i] = C + dcost - ts->risk_cost[v->risk] + alt_cost - rc_net_time_cost(net, D) +
+              rc_net_time_cost(net, Dv);
+}
+
+static void run_block(ctx *c, tstate *ts, long i0, long i1)
+{
+    const rc_net *net = c->net;
+    int n = net->n;
+    for (long i = i0; i < i1; i++) {
+        double C, D = iterate(c, ts, i, &C);
+        if (c->pass == 1) {
+            c->D[i] = D;
+            c->C[i] = C;
+            rc_net_backward(net, ts->dur, ts->ef, D, ts->lf, ts->crit);
+            for (int p = 0; p < n; p++) {
+                ts->crit_count[p] += ts->crit[p];
+                ts->sum_dur[p] += to_fp(ts->dur[p]);
+                ts->sum_fin[p] += to_fp(ts->ef[p]);
+            }
+            for (int r = 0; r < net->n_risks; r++)
+                ts->occ[r] += ts->risk_k[r] > 0;
+            continue;
+        }
+        if (c->first_chunk) {
+            double rk = c->rankD[i];
+            for (int p = 0; p < n; p++) {
+                if (!net->dur_kind[p])
+                    continue;
+                double u = ts->u[p];
+                ts->su[p] += to_fp(u);
+                ts->su2[p] += to_fp(u * u);
+                ts->sur[p] += to_fp(u * rk);
+            }
+            if (i < c->range_n)
+                for (int k = 0; k < c->n_range; k++)
+                    c->range_fin[(size_t)k * (size_t)c->range_n + (size_t)i] = (float)ts->ef[c->range_pos[k]];
+        }
+        for (int v = 0; v < c->nv; v++)
+            eval_variant(c, ts, &c->vars[v], i, D, C);
+    }
+}
+
+static void *worker(void *arg)
+{
+    tstate *ts = arg;
+    ctx *c = ts->c;
+    for (;;) {
+        if (c->o->cancel && *c->o->cancel)
+            break;
+        long b = atomic_fetch_add(&c->next, 1);
+        if (b >= c->n_blocks)
+            break;
+        long i0 = b * BLOCK, i1 = i0 + BLOCK < c->N ? i0 + BLOCK : c->N;
+        run_block(c, ts, i0, i1);
+        long done = atomic_fetch_add(&c->done_blocks, 1) + 1;
+        if (ts->id == 0 && c->o->progress)
+            c->o->progress(c->o->progress_ctx, (double)done / (double)c->n_blocks);
+    }
+    return NULL;
+}
+
+static void tstate_delete(tstate *ts)
+{
+    free(ts->u), free(ts->base), free(ts->dur), free(ts->es), free(ts->ef), free(ts->lf);
+    free(ts->rate_s), free(ts->crit);
+    free(ts->slot_delay), free(ts->slot_scale), free(ts->slot_cost);
+    free(ts->risk_k), free(ts->risk_cost);
+    free(ts->alt_delay), free(ts->alt_scale), free(ts->alt_cost);
+    free(ts->dv), free(ts->es2), free(ts->ef2), free(ts->vs), free(ts->vd), free(ts->stamp);
+    free(ts->z), free(ts->w);
+    free(ts->crit_count), free(ts->sum_dur), free(ts->sum_fin), free(ts->occ);
+    free(ts->su), free(ts->su2), free(ts->sur);
+}
+
+static int tstate_init(tstate *ts, ctx *c, int id)
+{
+    memset(ts, 0, sizeof *ts);
+    ts->c = c;
+    ts->id = id;
+    const rc_net *net = c->net;
+    size_t n = (size_t)(net->n ? net->n : 1), ns = (size_t)(net->n_slots ? net->n_slots : 1);
+    size_t nr = (size_t)(net->n_risks ? net->n_risks : 1), ni = (size_t)(c->max_impacts ? c->max_impacts : 1);
+    size_t ng = (size_t)(c->max_group ? c->max_group : 1);
+#define A(f, cnt) ((ts->f = calloc((cnt), sizeof *ts->f)) != NULL)
+    if (!(A(u, n) && A(base, n) && A(dur, n) && A(es, n) && A(ef, n) && A(lf, n) &&
+          A(rate_s, n) && A(crit, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
+          A(slot_cost, ns) && A(risk_k, nr) && A(risk_cost, nr) && A(alt_delay, ni) &&
+          A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) && A(es2, n) && A(ef2, n) &&
+          A(vs, n) && A(vd, n) && A(stamp, n) && A(z, ng) && A(w, ng) &&
+          A(crit_count, n) && A(sum_dur, n) && A(sum_fin, n) && A(occ, nr) && A(su, n) &&
+          A(su2, n) && A(sur, n))) {
+        tstate_delete(ts);
+        return -1;
+    }
+#undef A
+    return 0;
+}
+
+static int run_pass(ctx *c, tstate *ts, int nthreads)
+{
+    atomic_store(&c->next, 0);
+    atomic_store(&c->done_blocks, 0);
+    pthread_t *th = calloc((size_t)nthreads, sizeof *th);
+    if (!th)
+        return -1;
+    int started = 0;
+    for (int t = 1; t < nthreads; t++) {
+        if (pthread_create(&th[t], NULL, worker, &ts[t]) != 0)
+            break;
+        started = t;
+    }
+    worker(&ts[0]);
+    for (int t = 1; t <= started; t++)
+        pthread_join(th[t], NULL);
+    free(th);
+    return 0;
+}
+
+/* ---- results ---------------------------------------------------------------- */
+
+void rc_result_delete(rc_result *r)
+{
+    if (!r)
+        return;
+    free(r->critical_path);
+    free(r->duration);
+    free(r->cost);
+    free(r->tasks);
+    free(r->risks);
+    memset(r, 0, sizeof *r);
+}
+
+typedef struct {
+    double x;
+    long i;
+} vi_pair;
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const vi_pair *p = a, *q = b;
+    if (p->x < q->x) return -1;
+    if (p->x > q->x) return 1;
+    return (p->i > q->i) - (p->i < q->i);
+}
+
+/* Mid-ranks (1-based) of X. */
+static double *mid_ranks(const double *x, long n)
+{
+    vi_pair *v = malloc((size_t)n * sizeof *v);
+    double *rk = malloc((size_t)n * sizeof *rk);
+    if (!v || !rk) {
+        free(v), free(rk);
+        return NULL;
+    }
+    for (long i = 0; i < n; i++)
+        v[i].x = x[i], v[i].i = i;
+    qsort(v, (size_t)n, sizeof *v, cmp_pair);
+    for (long a = 0; a < n;) {
+        long b = a;
+        while (b + 1 < n && v[b + 1].x == v[a].x)
+            b++;
+        double r = 0.5 * (double)(a + b) + 1;
+        for (long k = a; k <= b; k++)
+            rk[v[k].i] = r;
+        a = b + 1;
+    }
+    free(v);
+    return rk;
+}
+
+static int cmp_float(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return (x > y) - (x < y);
+}
+
+static int nproc(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (int)(n > 256 ? 256 : n) : 1;
+}
+
+int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_diags *d)
+{
+    gsl_set_error_handler_off();
+    memset(r, 0, sizeof *r);
+    int rc = -1;
+    long N = o->iterations > 0 ? o->iterations : 1;
+    int nthreads = o->threads > 0 ? o->threads : nproc();
+    if (nthreads > 256)
+        nthreads = 256;
+    ctx c;
+    memset(&c, 0, sizeof c);
+    tstate *ts = NULL;
+    double *ranks = NULL;
+    rc_plan plan;
+    memset(&plan, 0, sizeof plan);
+    rc_net *net = rc_net_compile(m, o->mitigated, d);
+    if (!net)
+        return -1;
+    long n_blocks = (N + BLOCK - 1) / BLOCK;
+    if (nthreads > n_blocks)
+        nthreads = (int)n_blocks;
+    r->model = m;
+    r->iterations = N;
+    r->seed = o->seed;
+    r->confidence = o->confidence;
+    r->threads = nthreads;
+    r->mitigated = o->mitigated;
+    r->corr_repaired = net->corr_repaired;
+
+    c.m = m;
+    c.net = net;
+    c.N = N;
+    c.o = o;
+    c.n_blocks = n_blocks;
+    int n = net->n;
+    size_t nn = (size_t)(n ? n : 1), nr = (size_t)(net->n_risks ? net->n_risks : 1);
+    c.tkey = malloc(nn * sizeof *c.tkey);
+    c.rkey = malloc(nr * sizeof *c.rkey);
+    c.fixed_var = calloc(nn, 1);
+    c.rate_var = calloc(nn, 1);
+    c.fixed_val = calloc(nn, sizeof *c.fixed_val);
+    c.rate_val = calloc(nn, sizeof *c.rate_val);
+    r->duration = malloc((size_t)N * sizeof *r->duration);
+    r->cost = malloc((size_t)N * sizeof *r->cost);
+    if (!c.tkey || !c.rkey || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
+        !r->duration || !r->cost)
+        goto out;
+    c.D = r->duration;
+    c.C = r->cost;
+    c.cost_const = net->actual_cost;
+    for (int p = 0; p < n; p++) {
+        const rc_task *t = &m->tasks[net->model_idx[p]];
+        c.tkey[p] = rc_rng_key(o->seed, t->id);
+        c.fixed_var[p] = !rc_dist_is_fixed(&t->cost_fixed);
+        c.rate_var[p] = !rc_dist_is_fixed(&t->cost_rate);
+        c.fixed_val[p] = rc_dist_plan(&t->cost_fixed);
+        c.rate_val[p] = rc_dist_plan(&t->cost_rate);
+        if (!c.fixed_var[p])
+            c.cost_const += c.fixed_val[p];
+    }
+    for (int k = 0; k < net->n_risks; k++) {
+        c.rkey[k] = rc_rng_key(o->seed, m->risks[net->risks[k].model_idx].id);
+        for (int s = 0; s < 2; s++)
+            if (net->risks[k].effect[s].n_impacts > c.max_impacts)
+                c.max_impacts = net->risks[k].effect[s].n_impacts;
+    }
+    for (int g = 0; g < net->n_groups; g++)
+        if (net->group_start[g + 1] - net->group_start[g] > c.max_group)
+            c.max_group = net->group_start[g + 1] - net->group_start[g];
+
+    ts = calloc((size_t)nthreads, sizeof *ts);
+    if (!ts)
+        goto out;
+    for (int t = 0; t < nthreads; t++)
+        if (tstate_init(&ts[t], &c, t)) {
+            for (int u = 0; u < t; u++)
+                tstate_delete(&ts[u]);
+            free(ts);
+            ts = NULL;
+            goto out;
+        }
+
+    /* the plan */
+    if (rc_plan_compute(net, &plan))
+        goto out;
+    r->plan_duration = plan.duration;
+    r->plan_cost = plan.cost;
+    r->plan_finish = plan.finish;
+    {
+        int np = 0;
+        for (int p = 0; p < n; p++)
+            np += plan.critical[p];
+        r->critical_path = malloc((size_t)(np ? np : 1) * sizeof *r->critical_path);
+        if (!r->critical_path)
+            goto out;
+        for (int p = 0; p < n; p++)
+            if (plan.critical[p])
+                r->critical_path[r->n_critical_path++] = net->model_idx[p];
+    }
+
+    /* pass 1 */
+    c.pass = 1;
+    run_pass(&c, ts, nthreads);
+    if (o->cancel && *o->cancel) {
+        rc = 1;
+        r->cancelled = true;
+        goto out;
+    }
+
+    /* per-task results */
+    r->n_tasks = m->n_tasks;
+    r->tasks = calloc((size_t)(m->n_tasks ? m->n_tasks : 1), sizeof *r->tasks);
+    r->n_risks = net->n_risks;
+    r->risks = calloc(nr, sizeof *r->risks);
+    if (!r->tasks || !r->risks)
+        goto out;
+    for (int i = 0; i < m->n_tasks; i++) {
+        rc_task_result *tr = &r->tasks[i];
+        tr->model_idx = i;
+        tr->id = m->tasks[i].id;
+        tr->name = m->tasks[i].name;
+        int p = net->pos_of[i];
+        tr->active = p >= 0;
+        if (p < 0)
+            continue;
+        int64_t cc = 0;
+        acc_t sd = 0, sf = 0;
+        for (int t = 0; t < nthreads; t++) {
+            cc += ts[t].crit_count[p];
+            sd += ts[t].sum_dur[p];
+            sf += ts[t].sum_fin[p];
+        }
+        tr->criticality = (double)cc / (double)N;
+        tr->duration_mean = from_fp(sd) / (double)N;
+        tr->finish_mean = from_fp(sf) / (double)N;
+        tr->plan_start = plan.es[p];
+        tr->plan_finish = plan.ef[p];
+        tr->plan_duration = plan.ef[p] - plan.es[p];
+        tr->plan_critical = plan.critical[p];
+    }
+    for (int k = 0; k < net->n_risks; k++) {
+        rc_risk_result *rr = &r->risks[k];
+        const rc_risk *rk = &m->risks[net->risks[k].model_idx];
+        rr->model_idx = net->risks[k].model_idx;
+        rr->id = rk->id;
+        rr->name = rk->name;
+        int64_t oc = 0;
+        for (int t = 0; t < nthreads; t++)
+            oc += ts[t].occ[k];
+        rr->occurrence = (double)oc / (double)N;
+        rr->has_mitigation = rk->has_mitigation;
+    }
+
+    /* pass 2: sensitivity, finish ranges, variants in chunks */
+    if (o->analysis) {
+        ranks = mid_ranks(r->duration, N);
+        if (!ranks)
+            goto out;
+        c.rankD = ranks;
+        /* the tasks whose finish ranges are kept: the most critical */
+        int want = n < RC_RANGE_TASKS ? n : RC_RANGE_TASKS;
+        c.range_pos = malloc((size_t)(want ? want : 1) * sizeof *c.range_pos);
+        c.range_n = N < RC_RANGE_ITER ? N : RC_RANGE_ITER;
+        c.range_fin = malloc((size_t)(want ? want : 1) * (size_t)c.range_n * sizeof *c.range_fin);
+        if (!c.range_pos || !c.range_fin)
+            goto out;
+        {
+            /* selection by criticality, then plan finish, then position */
+            char *taken = calloc(nn, 1);
+            if (!taken)
+                goto out;
+            for (int k = 0; k < want; k++) {
+                int best = -1;
+                for (int p = 0; p < n; p++) {
+                    if (taken[p])
+                        continue;
+                    if (best < 0)
+                        best = p;
+                    else {
+                        double cb = r->tasks[net->model_idx[best]].criticality,
+                               cp = r->tasks[net->model_idx[p]].criticality;
+                        if (cp > cb || (cp == cb && plan.ef[p] > plan.ef[best]))
+                            best = p;
+                    }
+                }
+                taken[best] = 1;
+                c.range_pos[k] = best;
+            }
+            free(taken);
+            c.n_range = want;
+        }
+        /* variants: every risk left out; every mitigation toggled */
+        int nvar = 0;
+        for (int k = 0; k < net->n_risks; k++)
+            nvar += 1 + (net->risks[k].has_alt ? 1 : 0);
+        variant *all = calloc((size_t)(nvar ? nvar : 1), sizeof *all);
+        if (!all)
+            goto out;
+        {
+            int v = 0;
+            for (int k = 0; k < net->n_risks; k++) {
+                all[v].risk = k, all[v].mode = 0, v++;
+                if (net->risks[k].has_alt)
+                    all[v].risk = k, all[v].mode = 1, v++;
+            }
+        }
+        long per_chunk = RC_VARIANT_BUDGET / (long)(2 * sizeof(double) * (size_t)N);
+        if (per_chunk < 2)
+            per_chunk = 2; /* a risk's two variants always share a chunk */
+        int v0 = 0;
+        c.first_chunk = true;
+        int ok = 1;
+        do {
+            int nv = 0;
+            while (v0 + nv < nvar) { /* whole risks only */
+                int w = (v0 + nv + 1 < nvar && all[v0 + nv + 1].risk == all[v0 + nv].risk) ? 2 : 1;
+                if (nv > 0 && nv + w > per_chunk)
+                    break;
+                nv += w;
+            }
+            for (int v = v0; v < v0 + nv; v++) {
+                all[v].D = malloc((size_t)N * sizeof(double));
+                all[v].C = malloc((size_t)N * sizeof(double));
+                if (!all[v].D || !all[v].C)
+                    ok = 0;
+            }
+            if (ok) {
+                c.vars = all + v0;
+                c.nv = nv;
+                c.pass = 2;
+                run_pass(&c, ts, nthreads);
+                if (o->cancel && *o->cancel)
+                    ok = 0;
+            }
+            for (int v = v0; ok && v < v0 + nv; v++) {
+                rc_stats sd_, sc_;
+                if (rc_stats_compute(all[v].D, N, NAN, o->confidence, &sd_) ||
+                    rc_stats_compute(all[v].C, N, NAN, o->confidence, &sc_)) {
+                    ok = 0;
+                    break;
+                }
+                int k = all[v].risk;
+                rc_risk_result *rr = &r->risks[k];
+                const rc_net_risk *nk = &net->risks[k];
+                if (all[v].mode == 0) {
+                    /* P(c) without the risk; turned into a contribution below */
+                    rr->schedule_contribution = sd_.at_conf;
+                    rr->cost_contribution = sc_.at_conf;
+                } else {
+                    rr->mitigation.schedule_benefit = sd_.at_conf;
+                    rr->mitigation.cost_benefit = sc_.at_conf;
+                }
+                /* the register view of each effect: how often it occurs and its
+                 * mean project impact (against the risk left out) when it does */
+                if (all[v].mode == 0) {
+                    for (int e = 0; e < (nk->has_alt ? 2 : 1); e++) {
+                        const double *De = e == 0 ? r->duration : all[v + 1].D;
+                        const double *Ce = e == 0 ? r->cost : all[v + 1].C;
+                        const rc_net_effect *ef = &nk->effect[e];
+                        acc_t sdays = 0, scost = 0;
+                        long cnt = 0;
+                        for (long i = 0; i < N; i++) {
+                            double u0 = rc_uniform(c.rkey[k], (uint64_t)i, 0);
+                            int occ = ef->use_frequency ? poisson_quantile(u0, ef->frequency) > 0
+                                                        : u0 < ef->probability;
+                            if (!occ)
+                                continue;
+                            cnt++;
+                            sdays += to_fp(De[i] - all[v].D[i]);
+                            scost += to_fp(Ce[i] - all[v].C[i]);
+                        }
+                        double pr = (double)cnt / (double)N;
+                        double id = cnt ? from_fp(sdays) / (double)cnt : 0;
+                        double ic = cnt ? from_fp(scost) / (double)cnt : 0;
+                        /* effect[0] is the registered risk unless --mitigated */
+                        int before = (e == 0) != (o->mitigated && nk->has_alt);
+                        if (before) {
+                            rr->prob_before = pr, rr->impact_days_before = id, rr->impact_cost_before = ic;
+                        } else {
+                            rr->prob_after = pr, rr->impact_days_after = id, rr->impact_cost_after = ic;
+                        }
+                    }
+                    if (!nk->has_alt) {
+                        rr->prob_after = rr->prob_before;
+                        rr->impact_days_after = rr->impact_days_before;
+                        rr->impact_cost_after = rr->impact_cost_before;
+                    }
+                }
+            }
+            for (int v = v0; v < v0 + nv; v++) {
+                free(all[v].D), free(all[v].C);
+                all[v].D = all[v].C = NULL;
+            }
+            v0 += nv;
+            c.first_chunk = false;
+        } while (ok && v0 < nvar);
+        for (int v = 0; v < nvar; v++)
+            free(all[v].D), free(all[v].C);
+        free(all);
+        if (!ok) {
+            if (o->cancel && *o->cancel) {
+                rc = 1;
+                r->cancelled = true;
+            }
+            goto out;
+        }
+        /* sensitivity: Pearson correlation of u with the mid-rank of D */
+        double sr = 0, sr2 = 0;
+        for (long i = 0; i < N; i++)
+            sr += ranks[i], sr2 += ranks[i] * ranks[i];
+        double mr = sr / (double)N, vr = sr2 / (double)N - mr * mr;
+        for (int p = 0; p < n; p++) {
+            rc_task_result *tr = &r->tasks[net->model_idx[p]];
+            if (!net->dur_kind[p] || vr <= 0)
+                continue;
+            acc_t su = 0, su2 = 0, sur = 0;
+            for (int t = 0; t < nthreads; t++)
+                su += ts[t].su[p], su2 += ts[t].su2[p], sur += ts[t].sur[p];
+            double mu = from_fp(su) / (double)N, vu = from_fp(su2) / (double)N - mu * mu;
+            double cov = from_fp(sur) / (double)N - mu * mr;
+            if (vu <= 0)
+                continue;
+            tr->has_sensitivity = true;
+            tr->sensitivity = cov / sqrt(vu * vr);
+        }
+        /* finish ranges */
+        for (int k = 0; k < c.n_range; k++) {
+            float *f = c.range_fin + (size_t)k * (size_t)c.range_n;
+            qsort(f, (size_t)c.range_n, sizeof *f, cmp_float);
+            rc_task_result *tr = &r->tasks[net->model_idx[c.range_pos[k]]];
+            tr->has_range = true;
+            long k10 = (long)ceil(0.1 * (double)c.range_n - 1e-9), k90 = (long)ceil(0.9 * (double)c.range_n - 1e-9);
+            if (k10 < 1) k10 = 1;
+            if (k90 < 1) k90 = 1;
+            tr->finish_p10 = f[k10 - 1];
+            tr->finish_p90 = f[k90 - 1];
+        }
+    }
+
+    /* the base statistics */
+    if (rc_stats_compute(r->duration, N, r->plan_duration, o->confidence, &r->dur) ||
+        rc_stats_compute(r->cost, N, r->plan_cost, o->confidence, &r->cst))
+        goto out;
+    for (int k = 0; k < RC_NPCT; k++)
+        r->finish_pct[k] = rc_calendar_date(&m->calendar, r->dur.pct[k]);
+    r->finish_at_conf = rc_calendar_date(&m->calendar, r->dur.at_conf);
+    r->finish_min = rc_calendar_date(&m->calendar, r->dur.min);
+    r->finish_max = rc_calendar_date(&m->calendar, r->dur.max);
+    r->finish_at_conf_ci.lo = rc_calendar_date(&m->calendar, r->dur.at_conf_ci.lo);
+    r->finish_at_conf_ci.hi = rc_calendar_date(&m->calendar, r->dur.at_conf_ci.hi);
+    {
+        long ok_f = 0;
+        for (long i = 0; i < N; i++)
+            ok_f += rc_calendar_date(&m->calendar, r->duration[i]) <= r->plan_finish;
+        r->finish_plan_probability = (double)ok_f / (double)N;
+    }
+    r->contingency_days = r->dur.at_conf - r->plan_duration;
+    r->contingency_cost = r->cst.at_conf - r->plan_cost;
+    r->contingency_finish = r->finish_at_conf;
+    r->deadline_probability = r->budget_probability = r->joint_probability = NAN;
+    r->loss_probability = r->price_at_confidence = NAN;
+    if (m->has_deadline) {
+        long k = 0;
+        for (long i = 0; i < N; i++)
+            k += rc_calendar_date(&m->calendar, r->duration[i]) <= m->deadline;
+        r->deadline_probability = (double)k / (double)N;
+        /* the working days that end on or before the deadline */
+        r->deadline_offset = (double)rc_calendar_offset(&m->calendar, m->deadline + 1);
+    }
+    if (m->has_budget) {
+        long k = 0;
+        for (long i = 0; i < N; i++)
+            k += r->cost[i] <= m->budget;
+        r->budget_probability = (double)k / (double)N;
+    }
+    if (m->has_deadline && m->has_budget) {
+        long k = 0;
+        for (long i = 0; i < N; i++)
+            k += rc_calendar_date(&m->calendar, r->duration[i]) <= m->deadline &&
+                 r->cost[i] <= m->budget;
+        r->joint_probability = (double)k / (double)N;
+    }
+    if (m->has_price) {
+        double *mg = malloc((size_t)N * sizeof *mg);
+        if (!mg)
+            goto out;
+        long k = 0;
+        for (long i = 0; i < N; i++) {
+            mg[i] = m->price - r->cost[i];
+            k += r->cost[i] > m->price;
+        }
+        r->loss_probability = (double)k / (double)N;
+        int e = rc_stats_compute(mg, N, m->price - r->plan_cost, o->confidence, &r->margin);
+        free(mg);
+        if (e)
+            goto out;
+        r->price_at_confidence = r->cst.at_conf;
+    }
+    if (o->analysis) {
+        for (int k = 0; k < r->n_risks; k++) {
+            rc_risk_result *rr = &r->risks[k];
+            rr->schedule_contribution = r->dur.at_conf - rr->schedule_contribution;
+            rr->cost_contribution = r->cst.at_conf - rr->cost_contribution;
+            if (rr->has_mitigation) {
+                /* the alternative: mitigated (or, under --mitigated, not) */
+                double sgn = o->mitigated ? -1 : 1;
+                rr->mitigation.cost = m->risks[rr->model_idx].mitigation_cost;
+                rr->mitigation.schedule_benefit = sgn * (r->dur.at_conf - rr->mitigation.schedule_benefit);
+                rr->mitigation.cost_benefit = sgn * (r->cst.at_conf - rr->mitigation.cost_benefit);
+                rr->mitigation.net_benefit = rr->mitigation.cost_benefit - rr->mitigation.cost;
+            }
+        }
+    }
+    rc = 0;
+out:
+    if (ts) {
+        for (int t = 0; t < nthreads; t++)
+            tstate_delete(&ts[t]);
+        free(ts);
+    }
+    free(ranks);
+    free(c.tkey), free(c.rkey), free(c.fixed_var), free(c.rate_var), free(c.fixed_val),
+        free(c.rate_val), free(c.range_pos), free(c.range_fin);
+    rc_plan_delete(&plan);
+    rc_net_free(net);
+    if (rc < 0)
+        rc_result_delete(r);
+    return rc;
+}
+
+/* Half-width of the 95% interval of P(c), relative to |P(c)|. */
+static double rel_halfwidth(const rc_stats *s)
+{
+    double scale = fabs(s->at_conf);
+    if (scale == 0)
+        return s->at_conf_ci.hi - s->at_conf_ci.lo == 0 ? 0 : INFINITY;
+    return 0.5 * (s->at_conf_ci.hi - s->at_conf_ci.lo) / scale;
+}
+
+int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_diags *d)
+{
+    rc_sim_options q = *o;
+    q.analysis = false;
+    q.shapley = false;
+    long n = RC_AUTO_START;
+    for (;;) {
+        q.iterations = n;
+        rc_result t;
+        int rc = rc_simulate(m, &q, &t, NULL);
+        if (rc)
+            return rc;
+        int precise = rel_halfwidth(&t.dur) <= RC_AUTO_PRECISION &&
+                      rel_halfwidth(&t.cst) <= RC_AUTO_PRECISION;
+        rc_result_delete(&t);
+        if (precise || n >= RC_AUTO_MAX)
+            break;
+        n = n * 2 > RC_AUTO_MAX ? RC_AUTO_MAX : n * 2;
+    }
+    rc_sim_options f = *o;
+    f.iterations = n;
+    return rc_simulate(m, &f, r, d);
+}

@@ -1,0 +1,172 @@
+/* sim.h - the Monte Carlo engine and its results.
+ *
+ * rc_simulate() runs the base simulation (pass 1: every iteration's duration,
+ * finish and cost; criticality by a backward pass) and the analysis (pass 2
+ * on the same random numbers: sensitivity, each risk left out, each
+ * mitigation toggled, per-task finish ranges), then fills an rc_result with
+ * every figure of SPEC §3. Memory is O(tasks + iterations x variants in one
+ * chunk): variants are evaluated in chunks that fit RC_VARIANT_BUDGET bytes.
+ *
+ * Determinism: every random number is a pure function of (seed, id,
+ * iteration, draw); per-iteration outputs are stored by iteration index and
+ * every sum across iterations is accumulated in exact fixed point, so the
+ * results are byte-identical whatever the thread count.
+ */
+#ifndef RC_SIM_H
+#define RC_SIM_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model.h"
+#include "network.h"
+
+#define RC_NPCT 11
+extern const int rc_pct_keys[RC_NPCT];   /* 5, 10, 20, ..., 90, 95 */
+
+#define RC_VARIANT_BUDGET (96L * 1024 * 1024)
+#define RC_RANGE_TASKS 40            /* tasks whose finish range is kept (gantt) */
+#define RC_RANGE_ITER 100000L        /* iterations used for those ranges */
+
+typedef struct {
+    long iterations;
+    uint64_t seed;
+    double confidence;
+    int threads;                     /* <= 0: every processor */
+    bool mitigated;                  /* simulate with every mitigation applied */
+    bool analysis;                   /* pass 2: sensitivity, contributions, mitigations */
+    bool shapley;                    /* split the reserve across risks (Shapley) */
+    int shapley_perms;               /* permutations sampled for Shapley (0: default) */
+    const char *only_risks;          /* NULL, or a 0/1 byte per model risk: internal */
+    volatile sig_atomic_t *cancel;   /* set non-zero to stop early; may be NULL */
+    void (*progress)(void *ctx, double fraction);  /* may be NULL; called from one thread */
+    void *progress_ctx;
+} rc_sim_options;
+
+void rc_sim_options_init(rc_sim_options *o);
+
+typedef struct {
+    double lo, hi;
+} rc_interval;
+
+/* Statistics of one per-iteration quantity. */
+typedef struct {
+    double mean, sd, min, max;
+    double pct[RC_NPCT];
+    rc_interval pct_ci[RC_NPCT];     /* 95% order-statistic confidence intervals */
+    double at_conf;                  /* P(confidence) */
+    rc_interval at_conf_ci;
+    double plan_probability;         /* fraction <= the plan's value (NaN: none) */
+} rc_stats;
+
+typedef struct {
+    int model_idx;
+    const char *id, *name;           /* borrowed from the model */
+    bool active;                     /* false: done before the status date */
+    double criticality;
+    bool has_sensitivity;
+    double sensitivity;
+    double duration_mean;            /* working days */
+    double finish_mean;              /* offset */
+    double plan_start, plan_finish;  /* offsets */
+    double plan_duration;
+    bool plan_critical;
+    bool has_range;                  /* finish P10/P90 kept for this task */
+    double finish_p10, finish_p90;   /* offsets */
+} rc_task_result;
+
+typedef struct {
+    double cost, schedule_benefit, cost_benefit, net_benefit;
+} rc_mitigation_value;
+
+typedef struct {
+    int model_idx;
+    const char *id, *name;           /* borrowed */
+    double occurrence;
+    double schedule_contribution, cost_contribution;
+    bool has_mitigation;
+    rc_mitigation_value mitigation;
+    /* register view: probability of at least one occurrence, and the mean
+     * impact on the project (working days, cost) in the iterations where it
+     * occurs; before and after the mitigation */
+    double prob_before, impact_days_before, impact_cost_before;
+    double prob_after, impact_days_after, impact_cost_after;
+    /* Shapley split of the reserve (schedule days, cost) */
+    double shapley_days, shapley_cost;
+    bool recommended;                /* in the recommended mitigation set */
+} rc_risk_result;
+
+typedef struct {
+    const rc_model *model;           /* borrowed */
+    long iterations;
+    uint64_t seed;
+    double confidence;
+    int threads;
+    bool mitigated;
+    bool cancelled;
+    /* the plan */
+    double plan_duration, plan_cost;
+    rc_date plan_finish;
+    int *critical_path;              /* model task indices of the plan's critical path, in order; owned */
+    int n_critical_path;
+    /* per iteration (owned), by iteration index */
+    double *duration, *cost;
+    rc_stats dur, cst;
+    rc_date finish_pct[RC_NPCT], finish_at_conf, finish_min, finish_max;
+    rc_interval finish_at_conf_ci;   /* dates, as numbers */
+    double finish_plan_probability;
+    /* targets */
+    double deadline_probability;     /* NaN without a deadline */
+    double deadline_offset;          /* working days available to the deadline */
+    double budget_probability;       /* NaN without a budget */
+    double joint_probability;        /* NaN unless both */
+    double loss_probability;         /* NaN without a price */
+    rc_stats margin;                 /* price - cost, when there is a price */
+    double price_at_confidence;
+    /* contingency */
+    double contingency_days, contingency_cost;
+    rc_date contingency_finish;
+    /* Shapley split: the estimating uncertainty's share (the risks' are per risk) */
+    bool has_shapley;
+    double shapley_base_days, shapley_base_cost;
+    int shapley_perms;
+    /* recommended mitigation set */
+    int n_recommended;
+    double rec_cost;                 /* their costs together */
+    rc_stats rec_dur, rec_cst;       /* the model with the recommended set applied
+                                        (cost includes the mitigations' costs) */
+    bool has_rec;
+    rc_task_result *tasks;           /* every model task, in file order; owned */
+    int n_tasks;
+    rc_risk_result *risks;           /* open risks, in file order; owned */
+    int n_risks;
+    bool corr_repaired;
+} rc_result;
+
+/* Simulate model M (already loaded and valid). Returns 0, -1 when memory ran
+ * out, 1 when cancelled. Warnings (repaired correlations) go to D (may be
+ * NULL). The caller frees R with rc_result_delete. */
+int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_diags *d);
+void rc_result_delete(rc_result *r);
+
+/* Statistics of N values X (any order), with the plan value PLAN (NaN for
+ * none) and confidence C. SORTED is scratch of N doubles (may be NULL:
+ * allocated). Returns 0 or -1. */
+int rc_stats_compute(const double *x, long n, double plan, double c, rc_stats *s);
+
+/* The P-q value of sorted values: the smallest x with at least q n values <= x. */
+double rc_percentile_sorted(const double *sorted, long n, double q);
+
+
+
+/* --iterations auto: simulate 2,000 iterations, then double, until the 95%
+ * intervals of the P(confidence) duration and cost are within
+ * RC_AUTO_PRECISION of their values (or RC_AUTO_MAX iterations); then run the
+ * full analysis at that count. r->iterations tells how many it took. */
+#define RC_AUTO_PRECISION 0.005
+#define RC_AUTO_START 2000L
+#define RC_AUTO_MAX 2000000L
+int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_diags *d);
+
+#endif
