@@ -177,7 +177,7 @@ int rc_idmap_get(const rc_idmap *m, const char *key)
 /* Map values: task i -> i; risk j -> -(j + 3). */
 #define RISK_VAL(j) (-((j) + 3))
 
-static int lookup_task(rc_model *m, const rc_idmap *ids, const char *id,
+static int lookup_task(const rc_idmap *ids, const char *id,
                        rc_mark mark, rc_diags *d, int *errors)
 {
     int v = rc_idmap_get(ids, id);
@@ -326,7 +326,7 @@ static int resolve_list(rc_model *m, const rc_idmap *ids, char **names,
             return -1;
     }
     for (int j = 0; j < n; j++)
-        (*idx)[j] = lookup_task(m, ids, names[j], marks ? marks[j] : no_mark,
+        (*idx)[j] = lookup_task(ids, names[j], marks ? marks[j] : no_mark,
                                 d, errors);
     return 0;
 }
@@ -368,7 +368,7 @@ static void resolve_mitigated(rc_model *m, const rc_idmap *ids, rc_risk *r,
             rc_mark mk = im->task_marks ? im->task_marks[j] : no_mark;
             int v = rc_idmap_get(ids, im->tasks[j]);
             if (v >= 0 || !mark_in_effect(r, mk))
-                im->task_idx[j] = lookup_task(m, ids, im->tasks[j], mk, d, errors);
+                im->task_idx[j] = lookup_task(ids, im->tasks[j], mk, d, errors);
             else
                 im->task_idx[j] = -1;
         }
@@ -419,7 +419,7 @@ int rc_model_resolve(rc_model *m, rc_diags *d)
         rc_task *t = &m->tasks[i];
         for (int j = 0; j < t->n_after; j++) {
             rc_link *l = &t->after[j];
-            l->pred = lookup_task(m, &ids, l->task, l->mark, d, &errors);
+            l->pred = lookup_task(&ids, l->task, l->mark, d, &errors);
             if (l->pred == i) {
                 rc_error(d, l->mark, "task '%s' cannot follow itself", t->id);
                 errors++;
