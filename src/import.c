@@ -971,6 +971,7 @@ void rc_import_result_delete(rc_import_result *r)
     free(r->src_ids);
     free(r->src_finish);
     free(r->src_done);
+    free(r->src_other_cal);
     memset(r, 0, sizeof *r);
 }
 
@@ -1084,8 +1085,9 @@ int rc_import_buffer(const char *buf, size_t len, const rc_import_options *o,
     c.src_ids = calloc((size_t)p.n_tasks + 1, sizeof *c.src_ids);
     c.src_finish = calloc((size_t)p.n_tasks + 1, sizeof *c.src_finish);
     c.src_done = calloc((size_t)p.n_tasks + 1, sizeof *c.src_done);
-    if (!c.src_ids || !c.src_finish || !c.src_done) {
-        free(c.src_ids); free(c.src_finish); free(c.src_done);
+    c.src_other_cal = calloc((size_t)p.n_tasks + 1, sizeof *c.src_other_cal);
+    if (!c.src_ids || !c.src_finish || !c.src_done || !c.src_other_cal) {
+        free(c.src_ids); free(c.src_finish); free(c.src_done); free(c.src_other_cal);
         free(y.s);
         free(s.s);
         rc_error(d, ((rc_mark){0, 0}), "out of memory writing the project file");
@@ -1096,6 +1098,7 @@ int rc_import_buffer(const char *buf, size_t len, const rc_import_options *o,
         p.tasks[i].id = NULL;
         c.src_finish[i] = p.tasks[i].has_src_finish ? p.tasks[i].src_finish : INT32_MIN;
         c.src_done[i] = p.tasks[i].done;
+        c.src_other_cal[i] = p.tasks[i].other_calendar;
     }
     c.n_src = p.n_tasks;
     *out = c;

@@ -62,6 +62,7 @@ typedef struct {
     char **src_ids;
     int32_t *src_finish;
     bool *src_done;
+    bool *src_other_cal;   /* on a calendar other than the project calendar */
     int n_src;
 } rc_import_result;
 

@@ -359,6 +359,7 @@ typedef struct {
     rc_imp_date *on;       /* working exception days on a non-working weekday */
     int n_on, cap_on;
     int n_changed;         /* exceptions that only change the hours */
+    double day_end;        /* latest end of work on a weekday, hours (17 when unknown) */
     int n_tasks;           /* imported activities on it */
     bool parsed;
 } xcal;
@@ -467,7 +468,7 @@ static const cnode *cfind(const cnode *n, const char *name)
 }
 
 /* Working hours in the children `(0||k(s|08:00|f|16:00)())` of N. */
-static double work_hours(const cnode *n)
+static double work_hours(const cnode *n, double *day_end)
 {
     double total = 0;
     for (int i = 0; i < n->nkids; i++) {
@@ -480,11 +481,14 @@ static double work_hours(const cnode *n)
         const char *s = strstr(buf, "s|"), *f = strstr(buf, "f|");
         if (s && f && sscanf(s + 2, "%d:%d", &sh, &sm) == 2 &&
             sscanf(f + 2, "%d:%d", &fh, &fm) == 2) {
-            double h = (fh + fm / 60.0) - (sh + sm / 60.0);
+            double end = fh + fm / 60.0;
             if (fh == 0 && fm == 0)
-                h += 24;   /* 00:00 as the end of the day */
+                end = 24;   /* 00:00 as the end of the day */
+            double h = end - (sh + sm / 60.0);
             if (h > 0)
                 total += h;
+            if (h > 0 && day_end && end > *day_end)
+                *day_end = end;
         }
     }
     return total;
@@ -506,7 +510,10 @@ static int parse_clndr_data(const char *data, xcal *c)
             if (day < 0)
                 continue;
             int mon0 = (day + 6) % 7;
-            c->workday[mon0] = work_hours(k) > 0;
+            double end = 0;
+            c->workday[mon0] = work_hours(k, &end) > 0;
+            if (c->workday[mon0] && (c->day_end == 0 || end > c->day_end))
+                c->day_end = end;
         }
     }
     const cnode *exc = cfind(&root, "Exceptions");
@@ -525,7 +532,7 @@ static int parse_clndr_data(const char *data, xcal *c)
                 continue;
             /* day numbers count from 1899-12-30 (the spreadsheet epoch) */
             rc_imp_date z = rc_imp_days_from_civil(1899, 12, 30) + (rc_imp_date)serial;
-            bool works = work_hours(k) > 0;
+            bool works = work_hours(k, NULL) > 0;
             bool normally = c->workday[rc_imp_weekday(z)];
             if (!works)
                 rc_imp_add_date(&c->off, &c->n_off, &c->cap_off, z);
@@ -686,6 +693,7 @@ int rc_imp_read_xer(const char *buf, size_t len, const rc_import_options *o,
             for (int k = 0; k < 5; k++)
                 c->workday[k] = true;
             c->per_week = 5;
+            c->day_end = 0;
             if (rc_imp_parse_double(val(row, fh), &c->day_hours) || c->day_hours <= 0)
                 c->day_hours = 8;
             const char *data = val(row, fd);
@@ -697,6 +705,8 @@ int rc_imp_read_xer(const char *buf, size_t len, const rc_import_options *o,
                                "calendar %s: clndr_data not understood; taken as "
                                "Monday-Friday without holidays", c->id);
             }
+            if (c->day_end <= 0)
+                c->day_end = 17;
             if (c->per_week == 0) {
                 rc_warning(d, ((rc_mark){row->line, 1}),
                            "calendar %s has no working day; taken as Monday-Friday",
@@ -718,6 +728,7 @@ int rc_imp_read_xer(const char *buf, size_t len, const rc_import_options *o,
         ft_proj = field(task, "proj_id"), ft_target = field(task, "target_drtn_hr_cnt"),
         ft_remain = field(task, "remain_drtn_hr_cnt"), ft_cstr = field(task, "cstr_type"),
         ft_cstr_date = field(task, "cstr_date"), ft_cstr2 = field(task, "cstr_type2"),
+        ft_cstr_date2 = field(task, "cstr_date2"),
         ft_early_end = field(task, "early_end_date"),
         ft_act_end = field(task, "act_end_date");
     keys = calloc((size_t)task->nrows + 1, sizeof *keys);
@@ -826,7 +837,7 @@ int rc_imp_read_xer(const char *buf, size_t len, const rc_import_options *o,
     /* activities */
     int cstr_dropped[16] = {0};
     const char *cstr_names[16] = {0};
-    int n_cstr_names = 0;
+    int n_cstr_names = 0, n_must = 0;
     int *row_to_task = malloc(((size_t)task->nrows + 1) * sizeof *row_to_task);
     if (!row_to_task) {
         free(c_target); free(c_act); free(c_rem); free(c_n);
@@ -927,17 +938,33 @@ int rc_imp_read_xer(const char *buf, size_t len, const rc_import_options *o,
         for (int q = 0; q < 2; q++) {
             if (!*ct[q] || t->done || t->started)
                 continue;
-            if (q == 0 && (strcmp(ct[q], "CS_MSOA") == 0 || strcmp(ct[q], "CS_MSO") == 0 ||
-                           strcmp(ct[q], "CS_MANDSTART") == 0)) {
+            bool start_c = strcmp(ct[q], "CS_MSOA") == 0 || strcmp(ct[q], "CS_MSO") == 0 ||
+                           strcmp(ct[q], "CS_MANDSTART") == 0;
+            /* a milestone's finish is its start */
+            bool fin_c = t->milestone && (strcmp(ct[q], "CS_MEOA") == 0 ||
+                                          strcmp(ct[q], "CS_MEO") == 0 ||
+                                          strcmp(ct[q], "CS_MANDFIN") == 0);
+            if (start_c || fin_c) {
                 rc_imp_date z;
-                const char *s = val(row, ft_cstr_date);
-                if (!rc_imp_parse_datetime(s, &z, NULL)) {
+                double h;
+                const char *s = val(row, q == 0 ? ft_cstr_date : ft_cstr_date2);
+                if (!rc_imp_parse_datetime(s, &z, &h)) {
+                    /* at or after the end of the working day: the next day */
+                    double end = c ? c->day_end : 17;
+                    bool next = h >= end;
+                    if (!t->has_not_before || z + next > t->not_before)
+                        t->not_before = z + next;
                     t->has_not_before = true;
-                    t->not_before = z;
+                    bool exact = strcmp(ct[q], "CS_MSOA") == 0 || strcmp(ct[q], "CS_MEOA") == 0;
+                    free(t->not_before_note);
                     t->not_before_note = rc_imp_printf(
-                        "cstr_type %s, cstr_date %s%s", ct[q], s,
-                        strcmp(ct[q], "CS_MSOA") == 0 ? "" : " (only its earliest start kept)");
+                        "cstr_type%s %s, cstr_date%s %s%s%s%s", q ? "2" : "", ct[q],
+                        q ? "2" : "", s, fin_c ? " (a milestone: its finish is its start)" : "",
+                        next ? " (the end of that working day: from the next day)" : "",
+                        exact ? "" : " (only its earliest date kept)");
                     p->counts.constraints_kept++;
+                    if (!exact)
+                        n_must++;
                     continue;
                 }
             }
@@ -960,15 +987,11 @@ int rc_imp_read_xer(const char *buf, size_t len, const rc_import_options *o,
                                strcmp(t->code, val(row, ft_code)) ? val(row, ft_code) : "");
     }
     for (int w = 0; w < n_cstr_names; w++)
-        rc_imp_note(p, "%d constraints %s left out (only start-no-earlier-than is "
-                       "carried over, as not_before)", cstr_dropped[w], cstr_names[w]);
-    int n_must = 0;
-    for (int i = 0; i < p->n_tasks; i++)
-        if (p->tasks[i].not_before_note && strstr(p->tasks[i].not_before_note, "earliest"))
-            n_must++;
+        rc_imp_note(p, "%d constraints %s left out (only start-on-or-after, and "
+                       "finish-on-or-after on milestones, are carried over, as not_before)", cstr_dropped[w], cstr_names[w]);
     if (n_must)
-        rc_imp_note(p, "%d must-start-on constraints kept only as their earliest "
-                       "start (not_before)", n_must);
+        rc_imp_note(p, "%d start-on / finish-on / mandatory constraints kept only as "
+                       "their earliest date (not_before)", n_must);
 
     /* links */
     if (!pred) {
