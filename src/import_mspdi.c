@@ -462,6 +462,10 @@ int rc_imp_read_mspdi(const char *buf, size_t len, const rc_import_options *o,
             if (rs && iso_minutes(rs, day_min, &rmin) == 0 && rmin >= 0) {
                 dmin = rmin;
                 which = "RemainingDuration";
+                if (ds)
+                    xmlFree(ds);
+                ds = rs;
+                rs = NULL;
             } else {
                 dmin = dmin * (1 - pct / 100);
                 which = "Duration x (1 - PercentComplete)";
