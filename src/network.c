@@ -329,6 +329,12 @@ oom:
 
 rc_net *rc_net_compile(const rc_model *m, bool mitigated, rc_diags *d)
 {
+    return rc_net_compile_ex(m, mitigated, NULL, NULL, d);
+}
+
+rc_net *rc_net_compile_ex(const rc_model *m, bool mitigated, const uint8_t *mitigate,
+                          const uint8_t *include, rc_diags *d)
+{
     gsl_set_error_handler_off();
     rc_net *net = calloc(1, sizeof *net);
     if (!net)
@@ -459,8 +465,9 @@ rc_net *rc_net_compile(const rc_model *m, bool mitigated, rc_diags *d)
 
     /* risks: the open ones */
     int nr = 0;
+#define RISK_IN(r) (!m->risks[r].closed && (!include || include[r]))
     for (int r = 0; r < m->n_risks; r++)
-        if (!m->risks[r].closed)
+        if (RISK_IN(r))
             nr++;
     net->risks = calloc((size_t)(nr ? nr : 1), sizeof *net->risks);
     if (!net->risks)
@@ -469,15 +476,19 @@ rc_net *rc_net_compile(const rc_model *m, bool mitigated, rc_diags *d)
     int k = 0;
     for (int r = 0; r < m->n_risks; r++) {
         const rc_risk *rk = &m->risks[r];
-        if (rk->closed)
+        if (!RISK_IN(r))
             continue;
+        bool mit = mitigate ? mitigate[r] != 0 : mitigated;
         rc_net_risk *nr_ = &net->risks[k++];
         nr_->model_idx = r;
         nr_->key = rc_rng_key(0, rk->id);
         nr_->has_alt = rk->has_mitigation;
         nr_->alt_cost = rk->mitigation_cost;
-        const rc_risk_effect *e0 = (mitigated && rk->has_mitigation) ? &rk->mitigated : &rk->effect;
-        const rc_risk_effect *e1 = (mitigated && rk->has_mitigation) ? &rk->effect
+        nr_->mit0 = mit && rk->has_mitigation;
+        if (nr_->mit0)
+            net->mitigation_cost += rk->mitigation_cost;
+        const rc_risk_effect *e0 = (mit && rk->has_mitigation) ? &rk->mitigated : &rk->effect;
+        const rc_risk_effect *e1 = (mit && rk->has_mitigation) ? &rk->effect
                                    : (rk->has_mitigation ? &rk->mitigated : &rk->effect);
         if (effect_compile(net, e0, &nr_->effect[0]) || effect_compile(net, e1, &nr_->effect[1]))
             goto oom;
@@ -622,6 +633,7 @@ oom:
     rc_net_free(net);
     return NULL;
 #undef ACTIVE
+#undef RISK_IN
 }
 
 double rc_net_forward(const rc_net *net, const double *dur, double *es, double *ef)
@@ -702,7 +714,7 @@ int rc_plan_compute(const rc_net *net, rc_plan *plan)
         rc_plan_delete(plan);
         return -1;
     }
-    double cost = net->actual_cost;
+    double cost = net->actual_cost + net->mitigation_cost;
     for (int p = 0; p < n; p++) {
         const rc_task *t = &net->model->tasks[net->model_idx[p]];
         dur[p] = t->milestone ? 0 : fmax(0, rc_dist_plan(&t->duration));

@@ -34,6 +34,7 @@ typedef struct {
     rc_net_effect effect[2];   /* [0] simulated, [1] the alternative (mitigation toggled) */
     bool has_alt;              /* the risk has a mitigation */
     double alt_cost;           /* the mitigation's cost */
+    bool mit0;                 /* effect[0] is the mitigated one (its cost is paid) */
     int *touched;              /* positions touched by either effect, ascending; owned */
     int n_touched;
     int *down;                 /* positions downstream of `touched` (inclusive), ascending
@@ -78,6 +79,7 @@ typedef struct {
     bool corr_repaired;        /* some matrix was not positive definite and was repaired */
     /* costs and time constants */
     double actual_cost;        /* sum of actual_cost of every task */
+    double mitigation_cost;    /* the costs of the mitigations simulated as applied */
     double status_offset;      /* 0 without a status date */
     double deadline_date;      /* rc_date, when the model has a deadline */
 } rc_net;
@@ -86,6 +88,11 @@ typedef struct {
  * Warnings (a repaired correlation matrix) go to D. Returns NULL when memory
  * ran out. The model must outlive the network. */
 rc_net *rc_net_compile(const rc_model *m, bool mitigated, rc_diags *d);
+/* The same with a choice per model risk: MITIGATE[r] != 0 simulates risk r
+ * mitigated (NULL: as MITIGATED says); INCLUDE[r] == 0 leaves it out (NULL:
+ * every open risk). */
+rc_net *rc_net_compile_ex(const rc_model *m, bool mitigated, const uint8_t *mitigate,
+                          const uint8_t *include, rc_diags *d);
 void rc_net_free(rc_net *net);
 
 /* The deterministic plan. */

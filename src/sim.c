@@ -29,6 +29,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 
+#include "analysis.h"
 #include "rng.h"
 
 __extension__ typedef __int128 acc_t;
@@ -99,6 +100,8 @@ struct ctx {
     uint8_t *fixed_var, *rate_var;
     double *fixed_val, *rate_val;
     int max_impacts, max_group;
+    bool no_unc;     /* estimating uncertainty off: every value at its plan value */
+    bool light;      /* durations and costs only: no criticality, no sums */
     double *D, *C;
     /* pass 2 */
     int pass;
@@ -165,7 +168,7 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
     const rc_net *net = c->net;
     int n = net->n;
     for (int p = 0; p < n; p++) {
-        if (net->dur_kind[p]) {
+        if (net->dur_kind[p] && !c->no_unc) {
             double u = rc_uniform(c->tkey[p], (uint64_t)i, 0);
             ts->u[p] = u;
             ts->base[p] = rc_dist_quantile(net->dur[p], u);
@@ -174,7 +177,7 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
             ts->base[p] = net->dur_const[p];
         }
     }
-    for (int g = 0; g < net->n_groups; g++) {
+    for (int g = 0; g < (c->no_unc ? 0 : net->n_groups); g++) {
         int k = net->group_start[g + 1] - net->group_start[g];
         const int *gp = net->group_pos + net->group_start[g];
         const double *L = net->group_chol[g];
@@ -227,12 +230,12 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         if (!(d > 0))
             d = 0;
         ts->dur[p] = d;
-        double rate = c->rate_var[p] ? rc_dist_quantile(net->rate[p], rc_uniform(c->tkey[p], (uint64_t)i, 2))
+        double rate = c->rate_var[p] && !c->no_unc ? rc_dist_quantile(net->rate[p], rc_uniform(c->tkey[p], (uint64_t)i, 2))
                                      : c->rate_val[p];
         ts->rate_s[p] = rate;
         tcost += rate * d;
         if (c->fixed_var[p])
-            tcost += rc_dist_quantile(net->fixed[p], rc_uniform(c->tkey[p], (uint64_t)i, 1));
+            tcost += c->no_unc ? c->fixed_val[p] : rc_dist_quantile(net->fixed[p], rc_uniform(c->tkey[p], (uint64_t)i, 1));
     }
     double D = rc_net_forward(net, ts->dur, ts->es, ts->ef);
     *cost_out = c->cost_const + tcost + rcost + rc_net_time_cost(net, D);
@@ -254,7 +257,7 @@ static void eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D,
     }
     if (Kb == 0 && Ka == 0) {
         v->D[i] = D;
-        v->C[i] = C;
+        v->C[i] = C - (v->mode == 1 && rk->mit0 ? rk->alt_cost : 0);
         return;
     }
     /* new durations of the touched tasks */
@@ -327,7 +330,7 @@ static void eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D,
             Dv = ts->ef[rk->cand[a]];
     v->D[i] = Dv;
     v->C[i] = C + dcost - ts->risk_cost[v->risk] + alt_cost - rc_net_time_cost(net, D) +
-              rc_net_time_cost(net, Dv);
+              rc_net_time_cost(net, Dv) - (v->mode == 1 && rk->mit0 ? rk->alt_cost : 0);
 }
 
 static void run_block(ctx *c, tstate *ts, long i0, long i1)
@@ -339,6 +342,8 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
         if (c->pass == 1) {
             c->D[i] = D;
             c->C[i] = C;
+            if (c->light)
+                continue;
             rc_net_backward(net, ts->dur, ts->ef, D, ts->lf, ts->crit);
             for (int p = 0; p < n; p++) {
                 ts->crit_count[p] += ts->crit[p];
@@ -523,7 +528,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     double *ranks = NULL;
     rc_plan plan;
     memset(&plan, 0, sizeof plan);
-    rc_net *net = rc_net_compile(m, o->mitigated, d);
+    rc_net *net = rc_net_compile_ex(m, o->mitigated, o->mitigate_mask, o->include_mask, d);
     if (!net)
         return -1;
     long n_blocks = (N + BLOCK - 1) / BLOCK;
@@ -557,7 +562,9 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         goto out;
     c.D = r->duration;
     c.C = r->cost;
-    c.cost_const = net->actual_cost;
+    c.cost_const = net->actual_cost + net->mitigation_cost;
+    c.no_unc = o->no_uncertainty;
+    c.light = o->light;
     for (int p = 0; p < n; p++) {
         const rc_task *t = &m->tasks[net->model_idx[p]];
         c.tkey[p] = rc_rng_key(o->seed, t->id);
@@ -662,7 +669,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     }
 
     /* pass 2: sensitivity, finish ranges, variants in chunks */
-    if (o->analysis) {
+    if (o->analysis && !o->light) {
         ranks = mid_ranks(r->duration, N);
         if (!ranks)
             goto out;
@@ -906,7 +913,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
             goto out;
         r->price_at_confidence = r->cst.at_conf;
     }
-    if (o->analysis) {
+    if (o->analysis && !o->light) {
         for (int k = 0; k < r->n_risks; k++) {
             rc_risk_result *rr = &r->risks[k];
             rr->schedule_contribution = r->dur.at_conf - rr->schedule_contribution;
@@ -917,8 +924,20 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
                 rr->mitigation.cost = m->risks[rr->model_idx].mitigation_cost;
                 rr->mitigation.schedule_benefit = sgn * (r->dur.at_conf - rr->mitigation.schedule_benefit);
                 rr->mitigation.cost_benefit = sgn * (r->cst.at_conf - rr->mitigation.cost_benefit);
+                if (net->risks[k].mit0) /* before the mitigation's own cost */
+                    rr->mitigation.cost_benefit += rr->mitigation.cost;
                 rr->mitigation.net_benefit = rr->mitigation.cost_benefit - rr->mitigation.cost;
             }
+        }
+    }
+    if (o->analysis && !o->light) {
+        int x = o->shapley ? rc_analysis_shapley(m, o, r) : 0;
+        if (!x)
+            x = rc_analysis_recommend(m, o, r);
+        if (x) {
+            rc = x;
+            r->cancelled = x == 1;
+            goto out;
         }
     }
     rc = 0;
@@ -933,7 +952,7 @@ out:
         free(c.rate_val), free(c.range_pos), free(c.range_fin);
     rc_plan_delete(&plan);
     rc_net_free(net);
-    if (rc < 0)
+    if (rc != 0)
         rc_result_delete(r);
     return rc;
 }

@@ -38,7 +38,10 @@ typedef struct {
     bool analysis;                   /* pass 2: sensitivity, contributions, mitigations */
     bool shapley;                    /* split the reserve across risks (Shapley) */
     int shapley_perms;               /* permutations sampled for Shapley (0: default) */
-    const char *only_risks;          /* NULL, or a 0/1 byte per model risk: internal */
+    const uint8_t *mitigate_mask;    /* per model risk: simulate it mitigated (NULL: `mitigated`) */
+    const uint8_t *include_mask;     /* per model risk: 0 leaves it out (NULL: every open risk) */
+    bool no_uncertainty;             /* every estimate at its plan value (for the reserve split) */
+    bool light;                      /* durations and costs only: no criticality, no analysis */
     volatile sig_atomic_t *cancel;   /* set non-zero to stop early; may be NULL */
     void (*progress)(void *ctx, double fraction);  /* may be NULL; called from one thread */
     void *progress_ctx;
@@ -136,6 +139,7 @@ typedef struct {
     double rec_cost;                 /* their costs together */
     rc_stats rec_dur, rec_cst;       /* the model with the recommended set applied
                                         (cost includes the mitigations' costs) */
+    rc_stats none_dur, none_cst;     /* the model with no mitigation applied */
     bool has_rec;
     rc_task_result *tasks;           /* every model task, in file order; owned */
     int n_tasks;
