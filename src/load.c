@@ -276,8 +276,17 @@ static void yaml_problem(loader *L, yaml_parser_t *p)
         return;
     }
     if (p->error == YAML_READER_ERROR) {
-        rc_mark m = offset_mark(L->buf, L->len, p->problem_offset);
-        if (p->problem_value >= 0)
+        size_t off = p->problem_offset;
+        bool trailing = strstr(problem, "trailing") || strstr(problem, "incomplete");
+        if (trailing && off <= L->len) {
+            /* point at the sequence's leading byte, not at the byte after */
+            while (off > 0 && ((unsigned char)L->buf[off - 1] & 0xC0) == 0x80)
+                off--;
+            if (off > 0 && (unsigned char)L->buf[off - 1] >= 0xC0)
+                off--;
+        }
+        rc_mark m = offset_mark(L->buf, L->len, off);
+        if (p->problem_value >= 0 && !trailing)
             rc_error(L->d, m, "%s (byte 0x%02x); a project file is UTF-8 text", problem,
                      (unsigned)p->problem_value & 0xffu);
         else

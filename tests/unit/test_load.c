@@ -441,7 +441,7 @@ TEST(diagnostics_robustness)
         CHECK(m == NULL);
         CHECK(g_d.n == 1 && strstr(g_d.items[0].msg, "nesting deeper than 64 levels"));
     }
-    BAD(HEAD "tasks:\n  - id: a\n    name: caf\xe9\n    duration: 1\n", 7, 15, "UTF-8");
+    BAD(HEAD "tasks:\n  - id: a\n    name: caf\xe9\n    duration: 1\n", 7, 14, "invalid trailing UTF-8 octet");
     BAD("\x00\x01\x02\xff junk", 1, 1, ""); /* strlen: an empty buffer */
     {
         static const char junk[] = "\x01\x02\xfe\xff\x00 junk";
