@@ -23,13 +23,13 @@ PKGS := yaml-0.1 gsl jansson libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
+comma := ,
 BUILD := build
 ifdef SANITIZER
 BUILD := build/san-$(subst $(comma),-,$(SANITIZER))
 CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=$(SANITIZER) -fno-sanitize-recover=all
 LDFLAGS += -fsanitize=$(SANITIZER)
 endif
-comma := ,
 
 ALL_CFLAGS = -std=gnu11 $(WARNINGS) $(CFLAGS) -Iinclude -Isrc -pthread $(PKG_CFLAGS) \
              -DRC_DATADIR='"$(DATADIR)"' -MMD -MP

@@ -22,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pthread.h>
+
 #include <gsl/gsl_cdf.h>
 
 void rc_dist_fixed(rc_dist *d, double v)
@@ -220,6 +222,58 @@ static int trigen_solve(rc_dist *d)
     return isfinite(d->p1) && isfinite(d->p2) ? 0 : -1;
 }
 
+/* The Beta(alpha, beta) inverse CDF on RC_PERT_TABLE+1 equally spaced
+ * probabilities. With alpha, beta >= 1 (always so for PERT) the density
+ * x^(alpha-1) (1-x)^(beta-1) is bounded, so its integral on a grid of
+ * BETA_GRID cells (trapezoids, normalised to end at exactly 1) is the CDF to
+ * about 1e-6, and the quantiles follow by linear interpolation in that CDF.
+ * This is some hundred times faster than GSL's iterative inverse. */
+#define BETA_GRID 8192
+static double beta_lx[BETA_GRID + 1], beta_l1x[BETA_GRID + 1];
+static pthread_once_t beta_once = PTHREAD_ONCE_INIT;
+
+static void beta_grid_init(void)
+{
+    for (int j = 0; j <= BETA_GRID; j++) {
+        double x = (double)j / BETA_GRID;
+        beta_lx[j] = j == 0 ? -INFINITY : log(x);
+        beta_l1x[j] = j == BETA_GRID ? -INFINITY : log1p(-x);
+    }
+}
+
+static int beta_table(double alpha, double beta, float *table)
+{
+    double *cdf = malloc((BETA_GRID + 1) * sizeof *cdf);
+    if (!cdf)
+        return -1;
+    pthread_once(&beta_once, beta_grid_init);
+    double prev = 0, run = 0;
+    for (int j = 0; j <= BETA_GRID; j++) {
+        double e = (alpha - 1) * (alpha == 1 ? 0 : beta_lx[j]) +
+                   (beta - 1) * (beta == 1 ? 0 : beta_l1x[j]);
+        double f = exp(e);
+        if (j > 0)
+            run += 0.5 * (prev + f);
+        cdf[j] = run;
+        prev = f;
+    }
+    for (int j = 0; j <= BETA_GRID; j++)
+        cdf[j] /= run;
+    int j = 0;
+    table[0] = 0;
+    table[RC_PERT_TABLE] = 1;
+    for (int i = 1; i < RC_PERT_TABLE; i++) {
+        double u = (double)i / RC_PERT_TABLE;
+        while (j < BETA_GRID - 1 && cdf[j + 1] < u)
+            j++;
+        double span = cdf[j + 1] - cdf[j];
+        double t = span > 0 ? (u - cdf[j]) / span : 0;
+        table[i] = (float)(((double)j + t) / BETA_GRID);
+    }
+    free(cdf);
+    return 0;
+}
+
 int rc_dist_prepare(rc_dist *d)
 {
     switch (d->kind) {
@@ -233,11 +287,7 @@ int rc_dist_prepare(rc_dist *d)
         d->table = malloc((RC_PERT_TABLE + 1) * sizeof *d->table);
         if (!d->table)
             return -1;
-        d->table[0] = 0;
-        d->table[RC_PERT_TABLE] = 1;
-        for (int i = 1; i < RC_PERT_TABLE; i++)
-            d->table[i] = (float)gsl_cdf_beta_Pinv((double)i / RC_PERT_TABLE, d->p1, d->p2);
-        return 0;
+        return beta_table(d->p1, d->p2, d->table);
     }
     case RC_DIST_LOGNORMAL: {
         double s2 = log1p((d->c * d->c) / (d->a * d->a));
