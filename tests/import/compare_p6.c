@@ -112,11 +112,11 @@ static int compare(const char *path, bool convert)
     printf("%s (%s other calendars' day counts):\n", path,
            convert ? "rescaling" : "keeping");
     printf("  open activities compared   %d\n", n_open);
-    printf("  finish date equal to P6's  %d (%.1f%%); within 1 working day %d; "
+    printf("  finish date equal to the source's %d (%.1f%%); within 1 working day %d; "
            "earlier %d, later %d\n", match, 100.0 * match / (n_open ? n_open : 1),
            within1, early, late);
     printf("  (of which %d milestones at the same instant: the end of the working day\n"
-           "   before the date P6 shows, which is the start of that day)\n", n_instant);
+           "   before the date the source shows, which is the start of that day)\n", n_instant);
     printf("  on the project calendar    %d of %d equal\n", match_cal[0], n_cal[0]);
     printf("  on other calendars         %d of %d equal\n", match_cal[1], n_cal[1]);
     printf("  project finish             riskcast %s, source %s\n", fin, p6fin);
