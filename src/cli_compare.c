@@ -239,7 +239,7 @@ static const words ZH = {
     "比较 A", "  与 B", "%ld 次迭代，种子 %llu，把握度 %d%%%s", "共用随机数（成对迭代）",
     "独立运行（B 用种子 %llu）", "计划完成", "P%d 完成", "计划工作日", "P%d 工作日", "平均工作日",
     "计划成本", "P%d 成本", "平均成本", "按期完成概率", "不超预算概率", "B - A", "95% 区间", "天",
-    "个百分点", "A 到 B 的变化：", "  无：任务、风险和设置都相同\n", "任务", "风险", "项目",
+    "点", "A 到 B 的变化：", "  无：任务、风险和设置都相同\n", "任务", "风险", "项目",
     "新增", "删除", "修改", "  ……另有 %d 项（见 --json）\n",
     {"工期", "依赖", "成本", "名称", "最早开始", "进度"},
     {"概率", "影响", "缓解措施", "关闭", "描述"},
@@ -355,10 +355,22 @@ static void sentence(rc_sb *b, const rc_result *ra, const rc_result *rb, const r
 #define VW 13 /* value columns */
 #define DW 13 /* difference column */
 
+/* A space, then S right-aligned in WIDTH display columns. */
+static void rpad(rc_sb *b, const char *s, int width)
+{
+    int w = rc_display_width(s);
+    rc_sb_puts(b, " ");
+    for (; w < width; w++)
+        rc_sb_puts(b, " ");
+    rc_sb_puts(b, s);
+}
+
 static void row(rc_sb *b, const char *label, const char *va, const char *vb, const char *d, const char *iv)
 {
     rc_sb_pad(b, label, LW);
-    rc_sb_printf(b, " %*s %*s %*s", VW, va, VW, vb, DW, d);
+    rpad(b, va, VW);
+    rpad(b, vb, VW);
+    rpad(b, d, DW);
     if (iv && *iv)
         rc_sb_printf(b, "  %s", iv);
     rc_sb_puts(b, "\n");
@@ -460,11 +472,11 @@ static char *summary(const rc_result *ra, const rc_result *rb, const rc_compare 
     rc_sb_printf(&b, "%s: %s (%s)\n", w->comparing, o->files[0], *ma->name ? ma->name : "-");
     rc_sb_printf(&b, "%s: %s (%s)\n", w->with, o->files[1], *mb->name ? mb->name : "-");
     if (c->paired)
-        snprintf(mode, sizeof mode, "; %s", w->paired);
+        snprintf(mode, sizeof mode, "%s%s", zh ? "；" : "; ", w->paired);
     else {
         char t[96];
         snprintf(t, sizeof t, w->independent, (unsigned long long)rb->seed);
-        snprintf(mode, sizeof mode, "; %s", t);
+        snprintf(mode, sizeof mode, "%s%s", zh ? "；" : "; ", t);
     }
     rc_sb_printf(&b, w->settings, ra->iterations, (unsigned long long)ra->seed, conf,
                  ra->mitigated ? (zh ? "，采取全部缓解措施" : ", every mitigation applied") : "");
@@ -473,8 +485,7 @@ static char *summary(const rc_result *ra, const rc_result *rb, const rc_compare 
     char ia[32], ib[32];
     snprintf(ia, sizeof ia, "A");
     snprintf(ib, sizeof ib, "B");
-    rc_sb_pad(&b, "", LW);
-    rc_sb_printf(&b, " %*s %*s %*s  %s\n", VW, ia, VW, ib, DW, w->diff, w->interval);
+    row(&b, "", ia, ib, w->diff, w->interval);
 
     date_row(&b, w, w->plan_finish, ra->plan_finish, rb->plan_finish);
     snprintf(lab, sizeof lab, w->finish, 50);
@@ -577,7 +588,7 @@ static char *summary(const rc_result *ra, const rc_result *rb, const rc_compare 
         rc_sb_puts(&b, "\n");
     }
 
-    rc_sb_printf(&b, "\n%s ", w->in_words);
+    rc_sb_printf(&b, "\n%s%s", w->in_words, zh ? "" : " ");
     sentence(&b, ra, rb, c, zh);
 
     rc_sb_puts(&b, "\n");
@@ -590,7 +601,7 @@ static char *summary(const rc_result *ra, const rc_result *rb, const rc_compare 
         if (hp > 0) {
             snprintf(s1, sizeof s1, "%.2g", hp);
             snprintf(s2, sizeof s2, "%.2g", hu);
-            snprintf(s3, sizeof s3, "%.0f", hu / hp);
+            snprintf(s3, sizeof s3, "%.1f", hu / hp);
             rc_sb_printf(&b, w->pairing, conf, s1, s2, s3);
         } else {
             fmt_signed_days(s1, sizeof s1, c->dur.at_conf);
