@@ -18,9 +18,9 @@ set xtics nomirror
 set xlabel x_label
 set ylabel y_label
 set y2label y2_label
-set yrange [0 : hist_top * 1.32]
+set yrange [0 : hist_top * 1.42]
 set ytics nomirror
-set y2range [0:130]
+set y2range [0:142]
 set y2tics 0, 10, 100
 set grid y2tics lc rgb '#d0d0d0' dt 3
 set border 11

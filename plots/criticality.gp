@@ -50,7 +50,7 @@ if (rows == 0) {
     set xlabel sens_label
     set style fill pattern 4 border lc rgb '#303030'
     plot data using ($4 / 2):1:($4 < 0 ? $4 : 0):($4 < 0 ? 0 : $4):($1 - 0.36):($1 + 0.36) with boxxyerror lc rgb '#505050', \
-         '' using ($4 == $4 ? $4 : 0):1:($4 < 0 ? "" : stringcolumn(5)) with labels left offset 0.6, 0, \
-         '' using ($4 == $4 ? $4 : 0):1:($4 < 0 ? stringcolumn(5) : "") with labels right offset -0.6, 0
+         '' using (strcol(5) eq "-" ? 0 : $4):1:(strcol(5) eq "-" || $4 >= 0 ? stringcolumn(5) : "") with labels left offset 0.6, 0, \
+         '' using (strcol(5) eq "-" ? 0 : $4):1:(strcol(5) ne "-" && $4 < 0 ? stringcolumn(5) : "") with labels right offset -0.6, 0
 }
 unset multiplot
