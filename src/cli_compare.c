@@ -558,7 +558,7 @@ static char *summary(const rc_result *ra, const rc_result *rb, const rc_compare 
     for (int i = 0; i < md->n && i < MAX_CHANGES_SHOWN; i++) {
         const rc_change *ch = &md->items[i];
         rc_sb_puts(&b, "  ");
-        rc_sb_pad(&b, ch->risk ? w->risk : w->task, 5);
+        rc_sb_pad(&b, ch->risk ? w->risk : w->task, 7);
         rc_sb_puts(&b, " ");
         rc_sb_pad(&b, ch->kind == RC_CHANGE_ADDED ? w->added : ch->kind == RC_CHANGE_REMOVED ? w->removed
                                                                                           : w->changed,
@@ -580,7 +580,7 @@ static char *summary(const rc_result *ra, const rc_result *rb, const rc_compare 
         rc_sb_printf(&b, w->more, md->n - MAX_CHANGES_SHOWN);
     if (md->project) {
         rc_sb_puts(&b, "  ");
-        rc_sb_pad(&b, w->project, 5);
+        rc_sb_pad(&b, w->project, 7);
         rc_sb_puts(&b, " ");
         rc_sb_pad(&b, w->changed, 8);
         rc_sb_puts(&b, " ");
