@@ -594,13 +594,14 @@ static const char css[] =
     "margin:7mm 0 3mm;break-after:avoid;page-break-after:avoid}\n"
     "h3{font-size:11.5pt;margin:5mm 0 2mm;break-after:avoid;page-break-after:avoid}\n"
     "p{margin:0 0 2.5mm}\n"
+    "p.intro{break-after:avoid;page-break-after:avoid}\n"
     ".keep,figure,.lead,tr,.key{break-inside:avoid;page-break-inside:avoid}\n"
     ".lead{font-size:12.5pt;background:#eef3fa;border-left:4px solid #1f5fa8;padding:3mm 4mm;margin:2mm 0 3mm}\n"
     ".lead p{margin:0 0 1.5mm}.lead p:last-child{margin:0}\n"
     "ul.targets{margin:0 0 3mm;padding-left:5mm}ul.targets li{margin:0 0 1mm}\n"
     "table{border-collapse:collapse;width:100%;margin:2mm 0 4mm;font-size:9.5pt}\n"
     "th,td{border-bottom:1px solid #d5dae3;padding:1.2mm 2mm;text-align:left;vertical-align:top;"
-    "overflow-wrap:anywhere}\n"
+    "overflow-wrap:break-word}\n"
     "thead th{background:#eef3fa;font-weight:700;vertical-align:bottom}\n"
     "thead{display:table-header-group}\n"
     "td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
@@ -755,7 +756,7 @@ static void drivers(ctx *x)
         end_section(x);
         return;
     }
-    putf(x, "<p>%s</p>\n", T(x, RC_M_DRIVERS_INTRO, pc));
+    putf(x, "<p class=\"intro\">%s</p>\n", T(x, RC_M_DRIVERS_INTRO, pc));
     figure(x, CH_TORNADO, T(x, RC_M_FIG_TORNADO, pc));
     double umax = 0;
     for (int k = 0; k < r->n_risks; k++)
@@ -783,7 +784,7 @@ static void curve(ctx *x)
 {
     const rc_result *r = x->r;
     h2(x, "curve", RC_M_H_CURVE);
-    putf(x, "<p>%s</p>\n", M(x, RC_M_CURVE_INTRO));
+    putf(x, "<p class=\"intro\">%s</p>\n", M(x, RC_M_CURVE_INTRO));
     figure(x, CH_FINISH, M(x, RC_M_FIG_FINISH));
     double u = money_unit(r->cst.pct[RC_NPCT - 1]);
     putf(x, "<table class=\"pct keep\"><thead><tr><th class=\"num\">%s</th><th class=\"num\">%s</th>"
@@ -806,7 +807,7 @@ static void gantt(ctx *x)
     if (!x->chart[CH_GANTT] && !x->chart[CH_CRIT])
         return;
     h2(x, "gantt", RC_M_H_GANTT);
-    putf(x, "<p>%s</p>\n", M(x, RC_M_GANTT_INTRO));
+    putf(x, "<p class=\"intro\">%s</p>\n", M(x, RC_M_GANTT_INTRO));
     figure(x, CH_GANTT, M(x, RC_M_FIG_GANTT));
     figure(x, CH_CRIT, M(x, RC_M_FIG_CRIT));
     end_section(x);
@@ -977,7 +978,7 @@ static void register_table(ctx *x)
     put(x, "</tbody></table>\n");
 
     if (r->n_risks > 0) {
-        putf(x, "<h3>%s</h3>\n<p>%s</p>\n", M(x, RC_M_H_MATRIX), M(x, RC_M_MATRIX_INTRO));
+        putf(x, "<h3>%s</h3>\n<p class=\"intro\">%s</p>\n", M(x, RC_M_H_MATRIX), M(x, RC_M_MATRIX_INTRO));
         figure(x, CH_MATRIX, M(x, RC_M_FIG_MATRIX));
         double umax = 0;
         for (int k = 0; k < r->n_risks; k++)
@@ -1035,15 +1036,24 @@ static void precision(ctx *x)
     end_section(x);
 }
 
+/* Dates (sorted) in words, runs of consecutive days as ranges; many runs
+ * are summarised as a count with the first and last. */
 static void dates_list(ctx *x, const rc_date *d, int n)
 {
+    int runs = 0;
+    for (int i = 0; i < n; i++)
+        runs += i == 0 || d[i] != d[i - 1] + 1;
     if (n == 0) {
         put(x, M(x, RC_M_NONE));
-    } else if (n <= 8) {
-        for (int i = 0; i < n; i++) {
-            if (i)
+    } else if (runs <= 8) {
+        for (int i = 0, k = 0; i < n;) {
+            int j = i;
+            while (j + 1 < n && d[j + 1] == d[j] + 1)
+                j++;
+            if (k++)
                 put(x, M(x, RC_M_LIST_SEP));
-            put(x, date_text(x, d[i]));
+            put(x, j > i ? T(x, RC_M_RANGE, date_text(x, d[i]), date_text(x, d[j])) : date_text(x, d[i]));
+            i = j + 1;
         }
     } else {
         put(x, T(x, RC_M_AS_HOL_MANY, fmt(x, "%d", n), date_text(x, d[0]), date_text(x, d[n - 1])));
@@ -1093,7 +1103,8 @@ static void assumptions(ctx *x)
     int open = 0, done = 0;
     for (int i = 0; i < m->n_risks; i++)
         open += !m->risks[i].closed;
-    putf(x, "<dt>%s</dt><dd>%d%s%d</dd>\n", M(x, RC_M_AS_TASKS), m->n_tasks, M(x, RC_M_LIST_SEP), open);
+    putf(x, "<dt>%s</dt><dd>%s</dd>\n", M(x, RC_M_AS_TASKS),
+         T(x, RC_M_AS_TASKS_N, fmt(x, "%d", m->n_tasks), fmt(x, "%d", open)));
     for (int i = 0; i < m->n_tasks; i++)
         done += m->has_status_date && m->tasks[i].done;
     if (done) {
