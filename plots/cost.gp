@@ -5,7 +5,8 @@
 # riskcast writes the variables this template uses above it: data, subtitle,
 # title_text, x_label, y_label, y2_label, hist_key, curve_key, cost_scale (the
 # x axis is in units of it: 1, 1000 or 1e6), x_from, x_to (amounts), mark_n
-# and the arrays mark_x (amounts), mark_text, mark_dt, key_width.
+# and the arrays mark_x (amounts), mark_text, mark_dt, mark_off (-1, 1: beyond the axis on that
+# side, drawn at the edge without a line), key_width.
 # cost.dat: index 0 = histogram rows (from, to, % of simulations), index 1 =
 # S-curve rows (amount, % of simulations costing at most that).
 
@@ -32,7 +33,9 @@ set style textbox opaque noborder margins 0.5, 0.5
 xflip = (x_from + 0.7 * (x_to - x_from)) / cost_scale
 do for [i = 1:mark_n] {
     mx = mark_x[i] / cost_scale
-    set arrow i from mx, graph 0 to mx, graph 1 nohead dt mark_dt[i] lw 1.6 lc rgb 'black' front
+    if (mark_off[i] == 0) {
+        set arrow i from mx, graph 0 to mx, graph 1 nohead dt mark_dt[i] lw 1.6 lc rgb 'black' front
+    }
     ly = 0.965 - 0.045 * (i - 1)
     if (mx > xflip) {
         set label i mark_text[i] at mx, graph ly right offset -0.6, 0 boxed front

@@ -4,7 +4,8 @@
 #
 # riskcast writes the variables this template uses above it: data, subtitle,
 # title_text, x_label, y_label, y2_label, hist_key, curve_key, x_from, x_to
-# (dates), mark_n and the arrays mark_x (dates), mark_text, mark_dt, key_width.
+# (dates), mark_n and the arrays mark_x (dates), mark_text, mark_dt, mark_off (-1, 1: beyond the axis on that
+# side, drawn at the edge without a line), key_width.
 # finish.dat: index 0 = histogram rows (first date, last date, % of
 # simulations), index 1 = S-curve rows (date, % finished by the end of it).
 
@@ -42,7 +43,9 @@ set style fill solid 0.45 border lc rgb '#404040'
 xflip = sd(x_from) + 0.7 * (sd(x_to) - sd(x_from))
 do for [i = 1:mark_n] {
     mx = sd(mark_x[i]) + day / 2
-    set arrow i from mx, graph 0 to mx, graph 1 nohead dt mark_dt[i] lw 1.6 lc rgb 'black' front
+    if (mark_off[i] == 0) {
+        set arrow i from mx, graph 0 to mx, graph 1 nohead dt mark_dt[i] lw 1.6 lc rgb 'black' front
+    }
     ly = 0.965 - 0.045 * (i - 1)
     if (mx > xflip) {
         set label i mark_text[i] at mx, graph ly right offset -0.6, 0 boxed front

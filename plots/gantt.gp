@@ -6,7 +6,8 @@
 # riskcast writes the variables this template uses above it: data, subtitle,
 # title_text, ranked_note, bar_key, crit_key, range_key, milestone_key,
 # none_text, rows, label_margin, x_from, x_to (dates), mark_n and the arrays
-# mark_x (dates), mark_text, mark_dt, key_width, width, height.
+# mark_x (dates), mark_text, mark_dt, mark_off (-1, 1: beyond the axis on that
+# side, drawn at the edge without a line), key_width, width, height.
 # gantt.dat rows: row number (1 at the bottom), "task", planned start,
 # planned finish (its last day), finish P10, finish P90, average finish
 # (? where no range was kept), on the critical path (1/0), milestone (1/0).
@@ -36,7 +37,9 @@ set style textbox opaque noborder margins 0.5, 0.5
 
 do for [i = 1:mark_n] {
     mx = sd(mark_x[i]) + day
-    set arrow i from mx, graph 0 to mx, graph 1 nohead dt mark_dt[i] lw 1.6 lc rgb 'black' front
+    if (mark_off[i] == 0) {
+        set arrow i from mx, graph 0 to mx, graph 1 nohead dt mark_dt[i] lw 1.6 lc rgb 'black' front
+    }
     # right half: at the top, left of the line; left half: at the bottom, right
     # of it (a plan in order of start leaves those corners empty)
     if (mx > (sd(x_from) + sd(x_to)) / 2) {

@@ -406,6 +406,7 @@ typedef struct {
     double x;                         /* a date or an amount */
     char text[160];
     int dt;                           /* dash type */
+    int off;                          /* -1, +1: beyond the axis on that side (drawn at the edge) */
 } plot_mark;
 
 static int cmp_mark(const void *a, const void *b)
@@ -414,12 +415,41 @@ static int cmp_mark(const void *a, const void *b)
     return (x->x > y->x) - (x->x < y->x);
 }
 
+/* The axis range [*FROM, *TO] for values spread over [LO, HI]: widened to
+ * take in the marks within one span of it (the span at least MINSPAN), plus
+ * PAD_FRAC of the width on each side (at least MINPAD). A mark further out
+ * would squeeze the data into a sliver: it is drawn at the edge instead, its
+ * text pointing the way with an arrow. */
+static void fit_marks(plot_mark *m, int n, double lo, double hi, double minspan, double pad_frac,
+                      double minpad, double *from, double *to)
+{
+    double span = fmax(hi - lo, minspan);
+    double a = lo, b = hi;
+    for (int i = 0; i < n; i++)
+        if (m[i].x >= lo - span && m[i].x <= hi + span) {
+            a = fmin(a, m[i].x);
+            b = fmax(b, m[i].x);
+        }
+    double pad = fmax((b - a) * pad_frac, minpad);
+    *from = a - pad;
+    *to = b + pad;
+    for (int i = 0; i < n; i++) {
+        m[i].off = m[i].x < *from ? -1 : m[i].x > *to ? 1 : 0;
+        if (m[i].off) {
+            char t[sizeof m[i].text];
+            snprintf(t, sizeof t, m[i].off < 0 ? "\xE2\x86\x90 %s" : "%s \xE2\x86\x92", m[i].text);
+            memcpy(m[i].text, t, sizeof t);
+            m[i].x = m[i].off < 0 ? *from : *to;
+        }
+    }
+}
+
 static void write_marks(rc_sb *b, plot_mark *m, int n, bool dates)
 {
     qsort(m, (size_t)n, sizeof *m, cmp_mark);
     rc_sb_printf(b, "mark_n = %d\n", n);
-    rc_sb_printf(b, "array mark_x[%d]\narray mark_text[%d]\narray mark_dt[%d]\n",
-                 n > 0 ? n : 1, n > 0 ? n : 1, n > 0 ? n : 1);
+    rc_sb_printf(b, "array mark_x[%d]\narray mark_text[%d]\narray mark_dt[%d]\narray mark_off[%d]\n",
+                 n > 0 ? n : 1, n > 0 ? n : 1, n > 0 ? n : 1, n > 0 ? n : 1);
     for (int i = 0; i < n; i++) {
         if (dates) {
             char d[11];
@@ -430,7 +460,7 @@ static void write_marks(rc_sb *b, plot_mark *m, int n, bool dates)
         }
         rc_sb_printf(b, "mark_text[%d] = ", i + 1);
         gp_str(b, m[i].text);
-        rc_sb_printf(b, "\nmark_dt[%d] = %d\n", i + 1, m[i].dt);
+        rc_sb_printf(b, "\nmark_dt[%d] = %d\nmark_off[%d] = %d\n", i + 1, m[i].dt, i + 1, m[i].off);
     }
 }
 
@@ -536,15 +566,12 @@ static int chart_finish(const plot_ctx *c, rc_sb *dat, rc_sb *gp)
     m[nm].x = r->finish_at_conf;
     snprintf(m[nm].text, sizeof m[nm].text, "%s %s", ck, d1);
     m[nm++].dt = 4;
-    for (int i = 0; i < nm; i++) {
-        if (m[i].x < xmin)
-            xmin = (rc_date)m[i].x;
-        if (m[i].x > xmax)
-            xmax = (rc_date)m[i].x;
-    }
-    int pad = (xmax - xmin) / 20 + 2;
-    xmin -= pad;
-    xmax += pad;
+    double from, to;
+    fit_marks(m, nm, xmin, xmax, 10, 0.05, 2, &from, &to);
+    xmin = (rc_date)floor(from);
+    xmax = (rc_date)ceil(to);
+    for (int i = 0; i < nm; i++)
+        m[i].x = floor(m[i].x);
 
     header(gp, c, "finish", "histogram of the finish date and the chance of finishing by each date", 1100, 650);
     gp_var(gp, "title_text", t->finish_title);
@@ -643,14 +670,8 @@ static int chart_cost(const plot_ctx *c, rc_sb *dat, rc_sb *gp)
     m[nm].x = r->cst.at_conf;
     snprintf(m[nm].text, sizeof m[nm].text, "%s %s", ck, a);
     m[nm++].dt = 4;
-    double xmin = lo, xmax = hi;
-    for (int i = 0; i < nm; i++) {
-        xmin = fmin(xmin, m[i].x);
-        xmax = fmax(xmax, m[i].x);
-    }
-    double pad = (xmax - xmin) * 0.05;
-    if (!(pad > 0))
-        pad = fmax(fabs(xmax) * 0.05, 1.0);
+    double xmin, xmax;
+    fit_marks(m, nm, lo, hi, fmax(fabs(hi) * 0.02, 1.0), 0.05, fmax(fabs(hi) * 0.01, 1.0), &xmin, &xmax);
 
     header(gp, c, "cost", "histogram of the project cost and the chance of staying within each amount", 1100, 650);
     gp_var(gp, "title_text", t->cost_title);
@@ -660,7 +681,7 @@ static int chart_cost(const plot_ctx *c, rc_sb *dat, rc_sb *gp)
     gp_var(gp, "hist_key", t->cost_hist);
     gp_var(gp, "curve_key", t->cost_curve);
     rc_sb_printf(gp, "cost_scale = %.17g\n", c->cost_scale);
-    rc_sb_printf(gp, "x_from = %.6f\nx_to = %.6f\n", xmin - pad, xmax + pad);
+    rc_sb_printf(gp, "x_from = %.6f\nx_to = %.6f\n", xmin, xmax);
     write_marks(gp, m, nm, false);
     header_end(gp, "cost");
     return 0;
@@ -877,36 +898,57 @@ static int chart_jcl(const plot_ctx *c, rc_sb *dat, rc_sb *gp)
         snprintf(buf, sizeof buf, t->jcl_points_all, b2);
     gp_var(gp, "points_key", buf);
     rc_sb_printf(gp, "cost_scale = %.17g\n", c->cost_scale);
-    /* the ranges: the sample, the plan, the deadline and budget */
-    rc_date xmin = rc_calendar_date(cal, r->dur.min), xmax = rc_calendar_date(cal, r->dur.max);
-    double ymin = r->cst.min, ymax = r->cst.max;
+    /* the ranges: the sample, widened for the deadline, the budget and the
+     * plan unless they are far out (then drawn at the edge, see fit_marks) */
+    plot_mark mx[2], my[2];
+    memset(mx, 0, sizeof mx);
+    memset(my, 0, sizeof my);
+    mx[0].x = mo->has_deadline ? mo->deadline : r->plan_finish;
+    mx[1].x = r->plan_finish;
+    my[0].x = mo->has_budget ? mo->budget : r->plan_cost;
+    my[1].x = r->plan_cost;
+    double x0, x1, y0, y1;
+    fit_marks(mx, 2, rc_calendar_date(cal, r->dur.min), rc_calendar_date(cal, r->dur.max), 10, 0.05, 2, &x0, &x1);
+    fit_marks(my, 2, r->cst.min, r->cst.max, fmax(fabs(r->cst.max) * 0.02, 1.0), 0.06,
+              fmax(fabs(r->cst.max) * 0.01, 1.0), &y0, &y1);
+    x0 = floor(x0);
+    x1 = ceil(x1);
+    fmt_date((rc_date)x0, d);
+    gp_var(gp, "x_from", d);
+    fmt_date((rc_date)x1, d);
+    gp_var(gp, "x_to", d);
+    rc_sb_printf(gp, "y_from = %.6f\ny_to = %.6f\n", y0, y1);
     rc_sb_printf(gp, "has_deadline = %d\n", mo->has_deadline);
     if (mo->has_deadline) {
         fmt_date(mo->deadline, d);
         rc_fmt_pct(p, sizeof p, r->deadline_probability);
-        snprintf(buf, sizeof buf, "%s %s (%s)", t->deadline, d, p);
+        snprintf(buf, sizeof buf, "%s%s %s (%s)%s", mx[0].off < 0 ? "\xE2\x86\x90 " : "", t->deadline, d, p,
+                 mx[0].off > 0 ? " \xE2\x86\x92" : "");
         gp_var(gp, "deadline", d);
         gp_var(gp, "deadline_text", buf);
-        if (mo->deadline < xmin)
-            xmin = mo->deadline;
-        if (mo->deadline > xmax)
-            xmax = mo->deadline;
+        rc_sb_printf(gp, "deadline_off = %d   # -1, 1: beyond the x axis on that side\n", mx[0].off);
     }
     rc_sb_printf(gp, "has_budget = %d\n", mo->has_budget);
     if (mo->has_budget) {
         rc_fmt_money(a, sizeof a, mo->budget);
         rc_fmt_pct(p, sizeof p, r->budget_probability);
-        snprintf(buf, sizeof buf, "%s %s (%s)", t->budget, a, p);
+        snprintf(buf, sizeof buf, "%s%s %s (%s)", my[0].off < 0 ? "\xE2\x86\x93 " : my[0].off > 0 ? "\xE2\x86\x91 " : "",
+                 t->budget, a, p);
         rc_sb_printf(gp, "budget = %.6f\n", mo->budget);
         gp_var(gp, "budget_text", buf);
-        ymin = fmin(ymin, mo->budget);
-        ymax = fmax(ymax, mo->budget);
+        rc_sb_printf(gp, "budget_off = %d   # -1, 1: beyond the y axis on that side\n", my[0].off);
     }
-    fmt_date(r->plan_finish, d);
+    /* the plan's point, moved to the edge when far out */
+    double px = mx[1].off ? (mx[1].off < 0 ? x0 : x1 - 1) : r->plan_finish;
+    double py = my[1].off ? my[1].x : r->plan_cost;
+    fmt_date((rc_date)px, d);
     gp_var(gp, "plan_date", d);
-    rc_sb_printf(gp, "plan_cost = %.6f\n", r->plan_cost);
+    rc_sb_printf(gp, "plan_cost = %.6f\n", py);
+    fmt_date(r->plan_finish, d);
     rc_fmt_money(a, sizeof a, r->plan_cost);
-    snprintf(buf, sizeof buf, "%s %s, %s", t->plan, d, a);
+    snprintf(buf, sizeof buf, "%s %s, %s%s", t->plan, d, a,
+             mx[1].off < 0 ? " \xE2\x86\x90" : mx[1].off > 0 ? " \xE2\x86\x92" : my[1].off < 0 ? " \xE2\x86\x93"
+             : my[1].off > 0 ? " \xE2\x86\x91" : "");
     gp_var(gp, "plan_text", buf);
     fmt_date(r->finish_at_conf, d);
     gp_var(gp, "conf_date", d);
@@ -916,21 +958,6 @@ static int chart_jcl(const plot_ctx *c, rc_sb *dat, rc_sb *gp)
     rc_fmt_money(a, sizeof a, r->cst.at_conf);
     snprintf(buf, sizeof buf, "%s %s, %s", ck, d, a);
     gp_var(gp, "conf_text", buf);
-    if (r->plan_finish < xmin)
-        xmin = r->plan_finish;
-    if (r->plan_finish > xmax)
-        xmax = r->plan_finish;
-    ymin = fmin(ymin, r->plan_cost);
-    ymax = fmax(ymax, r->plan_cost);
-    int pad = (xmax - xmin) / 20 + 2;
-    fmt_date(xmin - pad, d);
-    gp_var(gp, "x_from", d);
-    fmt_date(xmax + pad, d);
-    gp_var(gp, "x_to", d);
-    double yp = (ymax - ymin) * 0.06;
-    if (!(yp > 0))
-        yp = fmax(fabs(ymax) * 0.05, 1.0);
-    rc_sb_printf(gp, "y_from = %.6f\ny_to = %.6f\n", ymin - yp, ymax + yp);
     header_end(gp, "jcl");
     return 0;
 }
@@ -1118,16 +1145,13 @@ static int chart_gantt(const plot_ctx *c, rc_sb *dat, rc_sb *gp)
         snprintf(mk[nm].text, sizeof mk[nm].text, "%s %s", t->status, d);
         mk[nm++].dt = 3;
     }
-    for (int i = 0; i < nm; i++) {
-        if (mk[i].x < xmin)
-            xmin = (rc_date)mk[i].x;
-        if (mk[i].x > xmax)
-            xmax = (rc_date)mk[i].x;
-    }
-    int pad = (xmax - xmin) / 25 + 2;
-    fmt_date(xmin - pad, d);
+    double from, to;
+    fit_marks(mk, nm, xmin, xmax, 10, 0.04, 2, &from, &to);
+    for (int i = 0; i < nm; i++)
+        mk[i].x = floor(mk[i].x);
+    fmt_date((rc_date)floor(from), d);
     gp_var(gp, "x_from", d);
-    fmt_date(xmax + pad, d);
+    fmt_date((rc_date)ceil(to), d);
     gp_var(gp, "x_to", d);
     write_marks(gp, mk, nm, true);
     header_end(gp, "gantt");
