@@ -33,8 +33,10 @@ set style textbox opaque noborder margins 0.5, 0.5
 xflip = (x_from + 0.7 * (x_to - x_from)) / cost_scale
 do for [i = 1:mark_n] {
     mx = mark_x[i] / cost_scale
+    # (each line its own width: gnuplot's svg output merges lines of one width
+    # into a single path, losing their dash types)
     if (mark_off[i] == 0) {
-        set arrow i from mx, graph 0 to mx, graph 1 nohead dt mark_dt[i] lw 1.6 lc rgb 'black' front
+        set arrow i from mx, graph 0 to mx, graph 1 nohead dt mark_dt[i] lw (1.6 + 0.01 * i) lc rgb 'black' front
     }
     ly = 0.965 - 0.045 * (i - 1)
     if (mx > xflip) {

@@ -43,8 +43,10 @@ set style fill solid 0.45 border lc rgb '#404040'
 xflip = sd(x_from) + 0.7 * (sd(x_to) - sd(x_from))
 do for [i = 1:mark_n] {
     mx = sd(mark_x[i]) + day / 2
+    # (each line its own width: gnuplot's svg output merges lines of one width
+    # into a single path, losing their dash types)
     if (mark_off[i] == 0) {
-        set arrow i from mx, graph 0 to mx, graph 1 nohead dt mark_dt[i] lw 1.6 lc rgb 'black' front
+        set arrow i from mx, graph 0 to mx, graph 1 nohead dt mark_dt[i] lw (1.6 + 0.01 * i) lc rgb 'black' front
     }
     ly = 0.965 - 0.045 * (i - 1)
     if (mx > xflip) {

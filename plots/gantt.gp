@@ -37,8 +37,10 @@ set style textbox opaque noborder margins 0.5, 0.5
 
 do for [i = 1:mark_n] {
     mx = sd(mark_x[i]) + day
+    # (each line its own width: gnuplot's svg output merges lines of one width
+    # into a single path, losing their dash types)
     if (mark_off[i] == 0) {
-        set arrow i from mx, graph 0 to mx, graph 1 nohead dt mark_dt[i] lw 1.6 lc rgb 'black' front
+        set arrow i from mx, graph 0 to mx, graph 1 nohead dt mark_dt[i] lw (1.6 + 0.01 * i) lc rgb 'black' front
     }
     # right half: at the top, left of the line; left half: at the bottom, right
     # of it (a plan in order of start leaves those corners empty)

@@ -46,7 +46,7 @@ if (has_deadline) {
 }
 if (has_budget) {
     if (budget_off == 0) {
-        set arrow 2 from graph 0, first budget / cost_scale to graph 1, first budget / cost_scale nohead dt 4 lw 2 lc rgb 'black' front
+        set arrow 2 from graph 0, first budget / cost_scale to graph 1, first budget / cost_scale nohead dt 4 lw 2.01 lc rgb 'black' front
         set label 2 budget_text at graph 0.01, first budget / cost_scale left offset 0, 0.8 boxed front
     } else {
         set label 2 budget_text at graph 0.01, graph (budget_off < 0 ? 0.03 : 0.91) left boxed front

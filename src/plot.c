@@ -384,7 +384,7 @@ static void header(rc_sb *b, const plot_ctx *c, const char *name, const char *wh
                  name, name);
     rc_sb_puts(b, "set encoding utf8\n");
     if (c->o->svg)
-        rc_sb_printf(b, "set terminal svg size %d,%d dynamic font \"%s\" noenhanced background rgb 'white'\n",
+        rc_sb_printf(b, "set terminal svg size %d,%d dynamic dashed font \"%s\" noenhanced background rgb 'white'\n",
                      w, h, RC_PLOT_FONT);
     else
         rc_sb_printf(b, "set terminal pngcairo size %d,%d font \"%s\" noenhanced background rgb 'white'\n",
