@@ -125,13 +125,11 @@ static const char *const msg_en[RC_M_COUNT] = {
     [RC_M_DIST_NORMAL] = "about {1}, give or take {2}",
     [RC_M_DIST_CHOICE] = "one of {1}",
     [RC_M_H_MATRIX] = "Probability and impact",
-    [RC_M_MATRIX_INTRO] = "Each risk by its chance of happening and its average impact when it does, before and "
-                          "after its mitigation.",
+    [RC_M_MATRIX_INTRO] = "Each risk by its chance of happening and its average impact when it does (working days of "
+                          "delay to the finish, and cost), before and after its mitigation.",
     [RC_M_FIG_MATRIX] = "The register on a probability and impact grid, before and after mitigation.",
     [RC_M_TH_BEFORE] = "Before mitigation",
     [RC_M_TH_AFTER] = "After mitigation",
-    [RC_M_TH_IMPACT_DAYS] = "Delay if it happens (working days)",
-    [RC_M_TH_IMPACT_COST] = "Cost if it happens",
 
     [RC_M_H_PRECISION] = "How precise these figures are",
     [RC_M_PREC_INTRO] = "The figures come from {1} simulated outcomes, so they carry a small sampling error. "
@@ -291,12 +289,10 @@ static const char *const msg_zh[RC_M_COUNT] = {
     [RC_M_DIST_NORMAL] = "约{1}，上下浮动{2}",
     [RC_M_DIST_CHOICE] = "取{1}之一",
     [RC_M_H_MATRIX] = "概率与影响",
-    [RC_M_MATRIX_INTRO] = "每项风险发生的可能性，以及发生时的平均影响，分别列出应对前和应对后的情况。",
+    [RC_M_MATRIX_INTRO] = "每项风险发生的可能性，以及发生时的平均影响（完工推迟的工作日和费用），分别列出应对前和应对后的情况。",
     [RC_M_FIG_MATRIX] = "概率与影响矩阵：应对前和应对后的风险登记册。",
     [RC_M_TH_BEFORE] = "应对前",
     [RC_M_TH_AFTER] = "应对后",
-    [RC_M_TH_IMPACT_DAYS] = "发生时推迟（工作日）",
-    [RC_M_TH_IMPACT_COST] = "发生时的费用",
 
     [RC_M_H_PRECISION] = "这些数字的精确程度",
     [RC_M_PREC_INTRO] = "这些数字来自{1}次模拟结果，因此带有少量抽样误差。若换一个随机种子重新模拟，"

@@ -605,6 +605,9 @@ static const char css[] =
     "thead th{background:#eef3fa;font-weight:700;vertical-align:bottom}\n"
     "thead{display:table-header-group}\n"
     "td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
+    "thead th.num{white-space:normal}\n"
+    "table.matrix td:first-child,table.mit td:first-child,table.drivers td:first-child{min-width:42mm}\n"
+    "table.matrix thead tr:first-child th[colspan]{text-align:center;border-left:2px solid #fff}\n"
     "table.key td,table.key th{font-size:10.5pt;padding:1.8mm 2.5mm}\n"
     "table.key td.hi{font-weight:700;background:#eef3fa}\n"
     "tr.total td{font-weight:700;border-top:2px solid #1d2433}\n"
@@ -988,9 +991,8 @@ static void register_table(ctx *x)
                 "<th colspan=\"3\">%s</th></tr>\n<tr><th class=\"num\">%s</th><th class=\"num\">%s</th>"
                 "<th class=\"num\">%s</th><th class=\"num\">%s</th><th class=\"num\">%s</th>"
                 "<th class=\"num\">%s</th></tr></thead>\n<tbody>\n",
-             M(x, RC_M_TH_RISK), M(x, RC_M_TH_BEFORE), M(x, RC_M_TH_AFTER), M(x, RC_M_TH_PROB),
-             M(x, RC_M_TH_IMPACT_DAYS), M(x, RC_M_TH_IMPACT_COST), M(x, RC_M_TH_PROB),
-             M(x, RC_M_TH_IMPACT_DAYS), M(x, RC_M_TH_IMPACT_COST));
+             M(x, RC_M_TH_RISK), M(x, RC_M_TH_BEFORE), M(x, RC_M_TH_AFTER), M(x, RC_M_TH_CHANCE),
+             M(x, RC_M_TH_DAYS), M(x, RC_M_TH_COST), M(x, RC_M_TH_CHANCE), M(x, RC_M_TH_DAYS), M(x, RC_M_TH_COST));
         for (int i = 0; i < r->n_risks; i++) {
             const rc_risk_result *k = &r->risks[i];
             putf(x, "<tr><td>%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td><td class=\"num\">%s</td>",
