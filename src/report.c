@@ -606,6 +606,8 @@ static const char css[] =
     "thead{display:table-header-group}\n"
     "td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}\n"
     "thead th.num{white-space:normal}\n"
+    "thead th{word-break:keep-all}\n"
+    "td.st{white-space:nowrap}\n"
     "table.matrix td:first-child,table.mit td:first-child,table.drivers td:first-child{min-width:42mm}\n"
     "table.matrix thead tr:first-child th[colspan]{text-align:center;border-left:2px solid #fff}\n"
     "table.key td,table.key th{font-size:10.5pt;padding:1.8mm 2.5mm}\n"
@@ -976,7 +978,7 @@ static void register_table(ctx *x)
         if (k->has_mitigation)
             put(x, T(x, RC_M_MIT_ACTION_COST, k->mitigation_action ? U(x, k->mitigation_action) : "",
                      money_text(x, k->mitigation_cost, 1)));
-        putf(x, "</td><td>%s</td></tr>\n", M(x, k->closed ? RC_M_ST_CLOSED : RC_M_ST_OPEN));
+        putf(x, "</td><td class=\"st\">%s</td></tr>\n", M(x, k->closed ? RC_M_ST_CLOSED : RC_M_ST_OPEN));
     }
     put(x, "</tbody></table>\n");
 
