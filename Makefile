@@ -23,6 +23,7 @@ PKGS := yaml-0.1 gsl jansson libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
+.DEFAULT_GOAL := all
 comma := ,
 BUILD := build
 ifdef SANITIZER

@@ -48,6 +48,10 @@ static inline acc_t to_fp(double x)
 }
 static inline double from_fp(acc_t a) { return (double)a / FP_ONE; }
 
+/* Inline samplers for the common distributions (the rest call rc_dist_quantile). */
+enum { SK_OTHER, SK_TRI, SK_UNI, SK_PERT };
+#define SP_STRIDE 5
+
 #define BLOCK 256                 /* iterations a thread takes at a time */
 #define POISSON_DIRECT_MAX 500.0  /* above: normal approximation */
 
@@ -89,6 +93,7 @@ typedef struct {
     acc_t *sum_dur, *sum_fin;
     int64_t *occ;
     acc_t *su, *su2, *sur;
+    double *bd, *bf, *bu, *bu2, *bur;              /* this block's sums, in double */
 } tstate;
 
 struct ctx {
@@ -101,6 +106,8 @@ struct ctx {
     double *fixed_val, *rate_val;
     int max_impacts, max_group;
     bool no_unc;     /* estimating uncertainty off: every value at its plan value */
+    uint8_t *skind;  /* [n] how the duration is sampled: SK_* */
+    double *sp;      /* [n * SP_STRIDE] its parameters */
     bool light;      /* durations and costs only: no criticality, no sums */
     double *D, *C;
     /* pass 2 */
@@ -171,7 +178,27 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         if (net->dur_kind[p] && !c->no_unc) {
             double u = rc_uniform(c->tkey[p], (uint64_t)i, 0);
             ts->u[p] = u;
-            ts->base[p] = rc_dist_quantile(net->dur[p], u);
+            const double *q = c->sp + SP_STRIDE * (size_t)p;
+            switch (c->skind[p]) {
+            case SK_TRI: /* a, c, F(likely), (c-a)(b-a), (c-a)(c-b) */
+                ts->base[p] = u < q[2] ? q[0] + sqrt(u * q[3]) : q[1] - sqrt((1 - u) * q[4]);
+                break;
+            case SK_UNI:
+                ts->base[p] = q[0] + u * q[1];
+                break;
+            case SK_PERT: { /* a, c - a, the table */
+                const float *tb = net->dur[p]->table;
+                double x = u * RC_PERT_TABLE;
+                int j = (int)x;
+                if (j >= RC_PERT_TABLE)
+                    j = RC_PERT_TABLE - 1;
+                double y = tb[j] + (x - j) * (tb[j + 1] - tb[j]);
+                ts->base[p] = q[0] + q[1] * y;
+                break;
+            }
+            default:
+                ts->base[p] = rc_dist_quantile(net->dur[p], u);
+            }
         } else {
             ts->u[p] = 0.5;
             ts->base[p] = net->dur_const[p];
@@ -333,10 +360,25 @@ static void eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D,
               rc_net_time_cost(net, Dv) - (v->mode == 1 && rk->mit0 ? rk->alt_cost : 0);
 }
 
+/* Sums across iterations: each block adds its iterations in order in double,
+ * then its block total goes into the exact fixed-point accumulator. Blocks are
+ * fixed ranges of iterations, so the result does not depend on which thread
+ * ran which block. */
 static void run_block(ctx *c, tstate *ts, long i0, long i1)
 {
     const rc_net *net = c->net;
     int n = net->n;
+    size_t nb = (size_t)n * sizeof(double);
+    bool sums1 = c->pass == 1 && !c->light, sums2 = c->pass == 2 && c->first_chunk;
+    if (sums1) {
+        memset(ts->bd, 0, nb);
+        memset(ts->bf, 0, nb);
+    }
+    if (sums2) {
+        memset(ts->bu, 0, nb);
+        memset(ts->bu2, 0, nb);
+        memset(ts->bur, 0, nb);
+    }
     for (long i = i0; i < i1; i++) {
         double C, D = iterate(c, ts, i, &C);
         if (c->pass == 1) {
@@ -347,22 +389,20 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
             rc_net_backward(net, ts->dur, ts->ef, D, ts->lf, ts->crit);
             for (int p = 0; p < n; p++) {
                 ts->crit_count[p] += ts->crit[p];
-                ts->sum_dur[p] += to_fp(ts->dur[p]);
-                ts->sum_fin[p] += to_fp(ts->ef[p]);
+                ts->bd[p] += ts->dur[p];
+                ts->bf[p] += ts->ef[p];
             }
             for (int r = 0; r < net->n_risks; r++)
                 ts->occ[r] += ts->risk_k[r] > 0;
             continue;
         }
-        if (c->first_chunk) {
+        if (sums2) {
             double rk = c->rankD[i];
             for (int p = 0; p < n; p++) {
-                if (!net->dur_kind[p])
-                    continue;
                 double u = ts->u[p];
-                ts->su[p] += to_fp(u);
-                ts->su2[p] += to_fp(u * u);
-                ts->sur[p] += to_fp(u * rk);
+                ts->bu[p] += u;
+                ts->bu2[p] += u * u;
+                ts->bur[p] += u * rk;
             }
             if (i < c->range_n)
                 for (int k = 0; k < c->n_range; k++)
@@ -371,6 +411,19 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
         for (int v = 0; v < c->nv; v++)
             eval_variant(c, ts, &c->vars[v], i, D, C);
     }
+    if (sums1)
+        for (int p = 0; p < n; p++) {
+            ts->sum_dur[p] += to_fp(ts->bd[p]);
+            ts->sum_fin[p] += to_fp(ts->bf[p]);
+        }
+    if (sums2)
+        for (int p = 0; p < n; p++) {
+            if (!net->dur_kind[p])
+                continue;
+            ts->su[p] += to_fp(ts->bu[p]);
+            ts->su2[p] += to_fp(ts->bu2[p]);
+            ts->sur[p] += to_fp(ts->bur[p]);
+        }
 }
 
 static void *worker(void *arg)
@@ -403,6 +456,7 @@ static void tstate_delete(tstate *ts)
     free(ts->z), free(ts->w);
     free(ts->crit_count), free(ts->sum_dur), free(ts->sum_fin), free(ts->occ);
     free(ts->su), free(ts->su2), free(ts->sur);
+    free(ts->bd), free(ts->bf), free(ts->bu), free(ts->bu2), free(ts->bur);
 }
 
 static int tstate_init(tstate *ts, ctx *c, int id)
@@ -421,7 +475,8 @@ static int tstate_init(tstate *ts, ctx *c, int id)
           A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) && A(es2, n) && A(ef2, n) &&
           A(vs, n) && A(vd, n) && A(stamp, n) && A(z, ng) && A(w, ng) &&
           A(crit_count, n) && A(sum_dur, n) && A(sum_fin, n) && A(occ, nr) && A(su, n) &&
-          A(su2, n) && A(sur, n))) {
+          A(su2, n) && A(sur, n) && A(bd, n) && A(bf, n) && A(bu, n) && A(bu2, n) &&
+          A(bur, n))) {
         tstate_delete(ts);
         return -1;
     }
@@ -554,10 +609,12 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     c.fixed_var = calloc(nn, 1);
     c.rate_var = calloc(nn, 1);
     c.fixed_val = calloc(nn, sizeof *c.fixed_val);
+    c.skind = calloc(nn, 1);
+    c.sp = calloc(nn * SP_STRIDE, sizeof *c.sp);
     c.rate_val = calloc(nn, sizeof *c.rate_val);
     r->duration = malloc((size_t)N * sizeof *r->duration);
     r->cost = malloc((size_t)N * sizeof *r->cost);
-    if (!c.tkey || !c.rkey || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
+    if (!c.tkey || !c.rkey || !c.skind || !c.sp || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
         !r->duration || !r->cost)
         goto out;
     c.D = r->duration;
@@ -572,6 +629,19 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         c.rate_var[p] = !rc_dist_is_fixed(&t->cost_rate);
         c.fixed_val[p] = rc_dist_plan(&t->cost_fixed);
         c.rate_val[p] = rc_dist_plan(&t->cost_rate);
+        const rc_dist *dd = net->dur[p];
+        double *q = c.sp + SP_STRIDE * (size_t)p;
+        if (dd->kind == RC_DIST_TRIANGULAR && dd->c > dd->a) {
+            c.skind[p] = SK_TRI;
+            q[0] = dd->a, q[1] = dd->c, q[2] = (dd->b - dd->a) / (dd->c - dd->a);
+            q[3] = (dd->c - dd->a) * (dd->b - dd->a), q[4] = (dd->c - dd->a) * (dd->c - dd->b);
+        } else if (dd->kind == RC_DIST_UNIFORM) {
+            c.skind[p] = SK_UNI;
+            q[0] = dd->a, q[1] = dd->c - dd->a;
+        } else if (dd->kind == RC_DIST_PERT && dd->table) {
+            c.skind[p] = SK_PERT;
+            q[0] = dd->a, q[1] = dd->c - dd->a;
+        }
         if (!c.fixed_var[p])
             c.cost_const += c.fixed_val[p];
     }
@@ -621,6 +691,20 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     if (o->cancel && *o->cancel) {
         rc = 1;
         r->cancelled = true;
+        goto out;
+    }
+
+    if (o->light) {
+        /* only the P(confidence) values are wanted: select, do not sort */
+        double *tmp = malloc((size_t)N * sizeof *tmp);
+        if (!tmp)
+            goto out;
+        memcpy(tmp, r->duration, (size_t)N * sizeof *tmp);
+        r->dur.at_conf = rc_select_percentile(tmp, N, o->confidence);
+        memcpy(tmp, r->cost, (size_t)N * sizeof *tmp);
+        r->cst.at_conf = rc_select_percentile(tmp, N, o->confidence);
+        free(tmp);
+        rc = 0;
         goto out;
     }
 
@@ -948,6 +1032,7 @@ out:
         free(ts);
     }
     free(ranks);
+    free(c.skind), free(c.sp);
     free(c.tkey), free(c.rkey), free(c.fixed_var), free(c.rate_var), free(c.fixed_val),
         free(c.rate_val), free(c.range_pos), free(c.range_fin);
     rc_plan_delete(&plan);

@@ -159,6 +159,9 @@ void rc_result_delete(rc_result *r);
  * allocated). Returns 0 or -1. */
 int rc_stats_compute(const double *x, long n, double plan, double c, rc_stats *s);
 
+/* The P-q value of N unsorted values X, which it reorders (quickselect). */
+double rc_select_percentile(double *x, long n, double q);
+
 /* The P-q value of sorted values: the smallest x with at least q n values <= x. */
 double rc_percentile_sorted(const double *sorted, long n, double q);
 

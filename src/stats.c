@@ -38,6 +38,38 @@ double rc_percentile_sorted(const double *sorted, long n, double q)
     return sorted[rank_k(n, q) - 1];
 }
 
+double rc_select_percentile(double *x, long n, double q)
+{
+    if (n <= 0)
+        return NAN;
+    long k = rank_k(n, q) - 1, lo = 0, hi = n - 1;
+    while (lo < hi) { /* Hoare partition around the median of three */
+        long mid = lo + (hi - lo) / 2;
+        double a = x[lo], b = x[mid], c = x[hi];
+        double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+        long i = lo, j = hi;
+        while (i <= j) {
+            while (x[i] < pivot)
+                i++;
+            while (x[j] > pivot)
+                j--;
+            if (i <= j) {
+                double t = x[i];
+                x[i] = x[j];
+                x[j] = t;
+                i++, j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return x[k];
+    }
+    return x[k];
+}
+
 static rc_interval pct_ci(const double *sorted, long n, double q)
 {
     double nq = (double)n * q, h = RC_Z95 * sqrt(nq * (1 - q));
