@@ -796,6 +796,19 @@ int rc_cmd_compare(int argc, char **argv)
         fprintf(stderr, "riskcast: note: %s's simulation settings are not used: both files run with "
                         "%s's (or the command line's)\n",
                 o.files[1], o.files[0]);
+    /* both results are held at once: the two estimates add up */
+    long it = o.iterations == -1 ? -1 : so.iterations;
+    unsigned long long need = rc_sim_memory(ma, it, so.threads) + rc_sim_memory(mb, it, so.threads);
+    if (need > RC_MAX_SIM_BYTES) {
+        fprintf(stderr, "riskcast: compare: %ld iterations of %d and %d tasks would need about "
+                        "%.1f GiB, more than the limit of %llu GiB for a simulation; use fewer "
+                        "iterations (--iterations) or threads (--threads)\n",
+                it > 0 ? it : RC_AUTO_MAX, ma->n_tasks, mb->n_tasks,
+                (double)need / (1024.0 * 1024 * 1024), RC_MAX_SIM_BYTES >> 30);
+        rc_model_free(ma);
+        rc_model_free(mb);
+        return RC_EXIT_USAGE;
+    }
     install_signals();
 
     rc_result ra, rb;

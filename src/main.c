@@ -351,6 +351,25 @@ static int refuse_input(const char *out, const char *in)
     return 0;
 }
 
+/* Refuse a simulation whose estimated memory is above RC_MAX_SIM_BYTES
+ * (ITERATIONS -1: --iterations auto). Prints why; returns 1 when refused. */
+static int too_much_memory(const char *cmd, const rc_model *m, long iterations, int threads)
+{
+    unsigned long long need = rc_sim_memory(m, iterations, threads);
+    if (need <= RC_MAX_SIM_BYTES)
+        return 0;
+    long n = iterations > 0 ? iterations : RC_AUTO_MAX;
+    long th = threads > 0 ? threads : sysconf(_SC_NPROCESSORS_ONLN);
+    th = th < 1 ? 1 : th > 256 ? 256 : th;
+    fprintf(stderr,
+            "riskcast: %s: %ld iterations of %d tasks on %ld thread%s would need about %.1f GiB, "
+            "more than the limit of %llu GiB for one simulation; use fewer iterations "
+            "(--iterations) or threads (--threads)\n",
+            cmd, n, m->n_tasks, th, th == 1 ? "" : "s", (double)need / (1024.0 * 1024 * 1024),
+            RC_MAX_SIM_BYTES >> 30);
+    return 1;
+}
+
 static int ensure_dir(const char *dir)
 {
     struct stat st;
@@ -397,6 +416,10 @@ static int run_like(int argc, char **argv, int mode)
         return code;
     rc_sim_options so;
     sim_settings(m, &ro, &so);
+    if (too_much_memory(cmd, m, ro.iterations == -1 ? -1 : so.iterations, so.threads)) {
+        rc_model_free(m);
+        return RC_EXIT_USAGE;
+    }
     install_signals();
     rc_result r;
     rc_diags d;

@@ -568,6 +568,15 @@ static int nproc(void)
     return n > 0 ? (int)(n > 256 ? 256 : n) : 1;
 }
 
+unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads)
+{
+    unsigned long long n = (unsigned long long)(iterations > 0 ? iterations : RC_AUTO_MAX);
+    unsigned long long th = (unsigned long long)(threads > 0 ? (threads > 256 ? 256 : threads) : nproc());
+    unsigned long long tasks = (unsigned long long)(m->n_tasks > 0 ? m->n_tasks : 1);
+    return n * RC_SIM_BYTES_PER_ITER + tasks * th * RC_SIM_BYTES_PER_TASK +
+           (unsigned long long)RC_VARIANT_BUDGET;
+}
+
 int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_diags *d)
 {
     gsl_set_error_handler_off();

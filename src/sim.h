@@ -176,4 +176,16 @@ double rc_percentile_sorted(const double *sorted, long n, double q);
 #define RC_AUTO_MAX 2000000L
 int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_diags *d);
 
+/* Memory a simulation may take. rc_sim_memory() estimates the peak bytes of
+ * rc_simulate(M, ...) with ITERATIONS iterations (<= 0: the --iterations auto
+ * ceiling RC_AUTO_MAX) on THREADS threads (<= 0: every processor):
+ * RC_SIM_BYTES_PER_ITER for the per-iteration arrays (duration and cost, a
+ * chunk of at least two risk variants, the sorted and ranked copies), a
+ * per-thread workspace of RC_SIM_BYTES_PER_TASK per task, and the variant
+ * budget. Callers refuse a run above RC_MAX_SIM_BYTES (doc/limits.md). */
+#define RC_MAX_SIM_BYTES (8ULL << 30)
+#define RC_SIM_BYTES_PER_ITER 80ULL
+#define RC_SIM_BYTES_PER_TASK 320ULL
+unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads);
+
 #endif
