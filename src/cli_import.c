@@ -7,6 +7,7 @@
  * Exit codes of SPEC §1: 0 ok, 1 input errors, 2 usage, 3 file errors.
  */
 #include "cli.h"
+#include "fileio.h"
 #include "import.h"
 
 #include <errno.h>
@@ -47,55 +48,6 @@ static int parse_range(const char *s, double *lo, double *hi)
         return -1;
     *lo = a;
     *hi = b;
-    return 0;
-}
-
-/* Write LEN bytes to PATH through a temporary file renamed into place. */
-static int write_atomic(const char *path, const char *data, size_t len, char *err,
-                        size_t errlen)
-{
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 32);
-    if (!tmp) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    snprintf(tmp, n + 32, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        snprintf(err, errlen, "cannot create a file beside %s: %s", path, strerror(errno));
-        free(tmp);
-        return -1;
-    }
-    FILE *f = fdopen(fd, "wb");
-    if (!f) {
-        snprintf(err, errlen, "cannot write %s: %s", tmp, strerror(errno));
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return -1;
-    }
-    bool ok = fwrite(data, 1, len, f) == len;
-    ok = fflush(f) == 0 && ok;
-    int e = errno;
-    ok = fclose(f) == 0 && ok;
-    if (!ok) {
-        snprintf(err, errlen, "cannot write %s: %s", path, strerror(e ? e : errno));
-        unlink(tmp);
-        free(tmp);
-        return -1;
-    }
-    /* a new file gets the usual permissions (mkstemp makes it 0600) */
-    mode_t um = umask(0);
-    umask(um);
-    chmod(tmp, 0666 & ~um);
-    if (rename(tmp, path) != 0) {
-        snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
-        unlink(tmp);
-        free(tmp);
-        return -1;
-    }
-    free(tmp);
     return 0;
 }
 
@@ -176,8 +128,9 @@ int rc_cmd_import(int argc, char **argv)
     }
     int code = RC_EXIT_OK;
     if (out) {
-        if (write_atomic(out, r.yaml, r.len, err, sizeof err)) {
-            fprintf(stderr, "riskcast: %s\n", err);
+        /* through a temporary file renamed into place (removed on interrupt) */
+        if (rc_write_file(out, r.yaml, r.len, err, sizeof err)) {
+            fprintf(stderr, "riskcast: %s: %s\n", out, err);
             code = RC_EXIT_IO;
         }
     } else {
