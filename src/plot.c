@@ -389,7 +389,10 @@ static void header(rc_sb *b, const plot_ctx *c, const char *name, const char *wh
     else
         rc_sb_printf(b, "set terminal pngcairo size %d,%d font \"%s\" noenhanced background rgb 'white'\n",
                      w, h, RC_PLOT_FONT);
-    rc_sb_printf(b, "set output '%s.%s'\n", name, ext);
+    /* riskcast itself passes rc_output, a temporary file renamed into place
+     * once gnuplot succeeds, so a failed or interrupted drawing never leaves
+     * a half-written chart; by hand the chart is written directly */
+    rc_sb_printf(b, "set output (exists('rc_output') ? rc_output : '%s.%s')\n", name, ext);
     rc_sb_printf(b, "data = '%s.dat'\n", name);
     rc_sb_printf(b, "width = %d\nheight = %d\n", w, h);
     rc_sb_printf(b, "key_width = %d\n", c->t->key_width);
@@ -1231,11 +1234,12 @@ typedef struct {
     const char *name;
     pid_t pid;
     FILE *err;                        /* gnuplot's stderr */
+    rc_outfile out;                   /* the chart, written as a temporary file */
     int status;
     bool done;
 } plot_child;
 
-static pid_t spawn(const char *dir, const char *script, FILE *err)
+static pid_t spawn(const char *dir, const char *script, const char *setout, FILE *err)
 {
     pid_t pid = fork();
     if (pid != 0)
@@ -1251,7 +1255,7 @@ static pid_t spawn(const char *dir, const char *script, FILE *err)
     dup2(fd, 2);
     if (chdir(dir) != 0)
         _exit(126);
-    char *const argv[] = {"gnuplot", (char *)script, NULL};
+    char *const argv[] = {"gnuplot", "-e", (char *)setout, (char *)script, NULL};
     execvp("gnuplot", argv);
     _exit(127);
 }
@@ -1285,17 +1289,30 @@ static rc_plot_status run_all(const char *dir, const char *const *names, int n, 
     for (int i = 0; i < n; i++) {
         ch[i].name = names[i];
         ch[i].done = false;
-        ch[i].err = tmpfile();
-        if (!ch[i].err) {
-            snprintf(err, errlen, "cannot create a temporary file for gnuplot's messages: %s", strerror(errno));
+        char chart[PATH_MAX], oerr[300];
+        snprintf(chart, sizeof chart, "%s/%s.%s", dir, names[i], svg ? "svg" : "png");
+        if (rc_out_open(&ch[i].out, chart, oerr, sizeof oerr)) {
+            snprintf(err, errlen, "%s: %s", chart, oerr);
             st = RC_PLOT_IO;
             break;
         }
-        char script[256];
+        ch[i].err = tmpfile();
+        if (!ch[i].err) {
+            snprintf(err, errlen, "cannot create a temporary file for gnuplot's messages: %s", strerror(errno));
+            rc_out_abort(&ch[i].out);
+            st = RC_PLOT_IO;
+            break;
+        }
+        char script[256], setout[PATH_MAX + 32];
         snprintf(script, sizeof script, "%s.gp", names[i]);
+        /* the temporary name is the basename (gnuplot runs in DIR); mkstemp's
+         * letters and digits need no quoting */
+        const char *base = strrchr(ch[i].out.tmp, '/');
+        snprintf(setout, sizeof setout, "rc_output='%s'", base ? base + 1 : ch[i].out.tmp);
         fflush(NULL);
-        ch[i].pid = spawn(dir, script, ch[i].err);
+        ch[i].pid = spawn(dir, script, setout, ch[i].err);
         if (ch[i].pid < 0) {
+            rc_out_abort(&ch[i].out);
             fclose(ch[i].err);
             snprintf(err, errlen, "cannot start gnuplot: %s", strerror(errno));
             st = RC_PLOT_GNUPLOT;
@@ -1350,15 +1367,24 @@ static rc_plot_status run_all(const char *dir, const char *const *names, int n, 
                              msg[0] ? msg : "no message");
                 st = RC_PLOT_GNUPLOT;
             } else {
-                char out[PATH_MAX];
                 struct stat sb;
-                snprintf(out, sizeof out, "%s/%s.%s", dir, ch[i].name, svg ? "svg" : "png");
-                if (stat(out, &sb) != 0 || sb.st_size == 0) {
-                    snprintf(err, errlen, "gnuplot did not write %s%s%s", out, msg[0] ? ": " : "", msg);
+                char cerr[300];
+                if (stat(ch[i].out.tmp, &sb) != 0 || sb.st_size == 0) {
+                    snprintf(err, errlen, "gnuplot did not write %s%s%s", ch[i].out.path,
+                             msg[0] ? ": " : "", msg);
                     st = RC_PLOT_GNUPLOT;
+                } else {
+                    /* rc_out_commit frees the paths: keep the name for the message */
+                    char chart[PATH_MAX];
+                    snprintf(chart, sizeof chart, "%s", ch[i].out.path);
+                    if (rc_out_commit(&ch[i].out, cerr, sizeof cerr)) {
+                        snprintf(err, errlen, "%s: %s", chart, cerr);
+                        st = RC_PLOT_IO;
+                    }
                 }
             }
         }
+        rc_out_abort(&ch[i].out);   /* no-op once committed */
         fclose(ch[i].err);
     }
     return st;
