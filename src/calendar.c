@@ -207,10 +207,24 @@ int rc_calendar_compile(rc_calendar *c, rc_date start)
     c->days = malloc((size_t)n * sizeof *c->days);
     if (!c->days)
         return -1;
+    /* one walk over the dates with a cursor into each sorted list (not a
+     * binary search per date: a holiday thousands of years out makes the
+     * table millions of days long) */
     int k = 0;
-    for (rc_date x = d0; x < end && k < n; x++)
-        if (rc_calendar_is_workday(c, x))
+    int ih = lower_bound(c->holidays, c->n_holidays, d0);
+    int ie = lower_bound(c->extra, c->n_extra, d0);
+    int wd = rc_date_weekday(d0);
+    for (rc_date x = d0; x < end && k < n; x++, wd = wd == 6 ? 0 : wd + 1) {
+        while (ih < c->n_holidays && c->holidays[ih] < x)
+            ih++;
+        while (ie < c->n_extra && c->extra[ie] < x)
+            ie++;
+        bool work = ih < c->n_holidays && c->holidays[ih] == x ? false
+                    : ie < c->n_extra && c->extra[ie] == x   ? true
+                                                              : c->workday[wd];
+        if (work)
             c->days[k++] = x;
+    }
     /* Past `end` no holiday or extra day remains, so the last entry is a
      * working day of the week pattern: extrapolation starts from it. */
     c->n_days = k;
