@@ -26,9 +26,6 @@
 
 /* Total float at or below this fraction of max(1, D) counts as zero. */
 #define RC_FLOAT_EPS 1e-9
-/* Downstream sets of all risks together are kept below this many entries;
- * risks past it recompute the whole network. */
-#define RC_DOWN_BUDGET (32L * 1024 * 1024)
 /* Alternating projections for repairing a correlation matrix. */
 #define RC_HIGHAM_ITER 100
 #define RC_HIGHAM_MIN_EIG 1e-8
@@ -59,6 +56,9 @@ void rc_net_free(rc_net *net)
     free(net->pred_type);
     free(net->pred_lag);
     free(net->dominated);
+    free(net->succ_start);
+    free(net->succ_pos);
+    free(net->nd_pos);
     free(net->inc_start);
     free(net->inc_slot);
     free(net->slot_risk);
@@ -67,8 +67,6 @@ void rc_net_free(rc_net *net)
         effect_delete(&k->effect[0]);
         effect_delete(&k->effect[1]);
         free(k->touched);
-        free(k->down);
-        free(k->cand);
     }
     free(net->risks);
     for (int g = 0; g < net->n_groups; g++)
@@ -531,99 +529,54 @@ rc_net *rc_net_compile_ex(const rc_model *m, bool mitigated, const uint8_t *miti
     }
     free(inc_fill);
 
-    /* per risk: touched positions, their downstream closure, the candidates
-     * for the project finish outside it */
-    {
-        uint32_t *stamp = calloc(nn, sizeof *stamp);
-        int *stack = malloc(nn * sizeof *stack);
-        /* successor CSR by position */
-        int *ps_start = calloc(nn + 1, sizeof *ps_start), *ps = NULL;
-        if (!stamp || !stack || !ps_start) {
-            free(stamp), free(stack), free(ps_start);
-            goto oom;
-        }
-        for (int e = 0; e < m_links; e++)
-            ps_start[net->pred_pos[e] + 1]++;
-        for (int p = 0; p < n; p++)
-            ps_start[p + 1] += ps_start[p];
-        ps = malloc((size_t)(m_links ? m_links : 1) * sizeof *ps);
-        int *psf = calloc(nn, sizeof *psf);
-        if (!ps || !psf) {
-            free(stamp), free(stack), free(ps_start), free(ps), free(psf);
-            goto oom;
-        }
-        for (int p = 0; p < n; p++)
-            for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++) {
-                int q = net->pred_pos[e];
-                ps[ps_start[q] + psf[q]++] = p;
-            }
-        free(psf);
-        long budget = RC_DOWN_BUDGET;
-        int fail = 0;
-        for (int r = 0; r < nr && !fail; r++) {
-            rc_net_risk *rk = &net->risks[r];
-            uint32_t tok = (uint32_t)r + 1;
-            int nt = 0, top = 0;
-            for (int s = 0; s < 2; s++)
-                for (int j = 0; j < rk->effect[s].n_impacts; j++)
-                    for (int t = 0; t < rk->effect[s].impacts[j].n_pos; t++) {
-                        int p = rk->effect[s].impacts[j].pos[t];
-                        if (stamp[p] != tok) {
-                            stamp[p] = tok;
-                            stack[top++] = p;
-                            nt++;
-                        }
-                    }
-            rk->touched = malloc((size_t)(nt ? nt : 1) * sizeof *rk->touched);
-            if (!rk->touched) {
-                fail = 1;
-                break;
-            }
-            memcpy(rk->touched, stack, (size_t)nt * sizeof *stack);
-            qsort(rk->touched, (size_t)nt, sizeof *rk->touched, cmp_int);
-            rk->n_touched = nt;
-            int nd = nt;
-            while (top > 0) {
-                int p = stack[--top];
-                for (int s = ps_start[p]; s < ps_start[p + 1]; s++)
-                    if (stamp[ps[s]] != tok) {
-                        stamp[ps[s]] = tok;
-                        stack[top++] = ps[s];
-                        nd++;
-                    }
-            }
-            if (nd > budget || nd == n) {
-                rk->down = NULL;     /* every position */
-                rk->n_down = n;
-                rk->cand = NULL;
-                rk->n_cand = 0;
-                continue;
-            }
-            budget -= nd;
-            rk->down = malloc((size_t)(nd ? nd : 1) * sizeof *rk->down);
-            int nc = 0;
-            for (int p = 0; p < n; p++)
-                if (stamp[p] != tok && !net->dominated[p])
-                    nc++;
-            rk->cand = malloc((size_t)(nc ? nc : 1) * sizeof *rk->cand);
-            if (!rk->down || !rk->cand) {
-                fail = 1;
-                break;
-            }
-            int a = 0, c = 0;
-            for (int p = 0; p < n; p++) {
-                if (stamp[p] == tok)
-                    rk->down[a++] = p;
-                else if (!net->dominated[p])
-                    rk->cand[c++] = p;
-            }
-            rk->n_down = a;
-            rk->n_cand = c;
-        }
-        free(stamp), free(stack), free(ps_start), free(ps);
-        if (fail)
-            goto oom;
+    /* successor lists by position, the positions that can hold the project
+     * finish, and per risk the positions it touches */
+    net->succ_start = calloc(nn + 1, sizeof *net->succ_start);
+    net->succ_pos = malloc((size_t)(m_links ? m_links : 1) * sizeof *net->succ_pos);
+    net->nd_pos = malloc(nn * sizeof *net->nd_pos);
+    uint32_t *stamp = calloc(nn, sizeof *stamp);
+    int *fill = calloc(nn, sizeof *fill);
+    if (!net->succ_start || !net->succ_pos || !net->nd_pos || !stamp || !fill) {
+        free(stamp), free(fill);
+        goto oom;
     }
+    for (int e = 0; e < m_links; e++)
+        net->succ_start[net->pred_pos[e] + 1]++;
+    for (int p = 0; p < n; p++)
+        net->succ_start[p + 1] += net->succ_start[p];
+    for (int p = 0; p < n; p++)
+        for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++) {
+            int q = net->pred_pos[e];
+            net->succ_pos[net->succ_start[q] + fill[q]++] = p;
+        }
+    free(fill);
+    for (int p = 0; p < n; p++)
+        if (!net->dominated[p])
+            net->nd_pos[net->n_nd++] = p;
+    for (int r = 0; r < nr; r++) {
+        rc_net_risk *rk = &net->risks[r];
+        uint32_t tok = (uint32_t)r + 1;
+        int nt = 0;
+        for (int s = 0; s < 2; s++)
+            for (int j = 0; j < rk->effect[s].n_impacts; j++)
+                nt += rk->effect[s].impacts[j].n_pos;
+        rk->touched = malloc((size_t)(nt ? nt : 1) * sizeof *rk->touched);
+        if (!rk->touched) {
+            free(stamp);
+            goto oom;
+        }
+        for (int s = 0; s < 2; s++)
+            for (int j = 0; j < rk->effect[s].n_impacts; j++)
+                for (int t = 0; t < rk->effect[s].impacts[j].n_pos; t++) {
+                    int p = rk->effect[s].impacts[j].pos[t];
+                    if (stamp[p] != tok) {
+                        stamp[p] = tok;
+                        rk->touched[rk->n_touched++] = p;
+                    }
+                }
+        qsort(rk->touched, (size_t)rk->n_touched, sizeof *rk->touched, cmp_int);
+    }
+    free(stamp);
     if (compile_correlations(net, d))
         goto oom;
     free(indeg), free(queue), free(sstart), free(succ), free(succ_fill);

@@ -37,12 +37,6 @@ typedef struct {
     bool mit0;                 /* effect[0] is the mitigated one (its cost is paid) */
     int *touched;              /* positions touched by either effect, ascending; owned */
     int n_touched;
-    int *down;                 /* positions downstream of `touched` (inclusive), ascending
-                                  (= topological); NULL = every position; owned */
-    int n_down;
-    int *cand;                 /* positions outside `down` that can hold the project
-                                  finish (not dominated by a successor); owned */
-    int n_cand;
 } rc_net_risk;
 
 typedef struct {
@@ -61,8 +55,14 @@ typedef struct {
     uint8_t *pred_type;        /* [m] rc_link_type */
     double *pred_lag;          /* [m] */
     int m;
-    /* tasks whose finish can be the project finish (not dominated) */
+    /* successor links, CSR by predecessor position */
+    int *succ_start;           /* [n+1] */
+    int *succ_pos;             /* [m] */
+    /* tasks whose finish can be the project finish: no successor link (FS or
+     * FF with lag >= 0) forces a successor to finish no earlier */
     uint8_t *dominated;        /* [n] */
+    int *nd_pos;               /* the positions not dominated; owned */
+    int n_nd;
     /* risk impacts acting on each position, CSR: global impact slot ids */
     int *inc_start;            /* [n+1] */
     int *inc_slot;             /* slot = index into the per-iteration impact arrays */

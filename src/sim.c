@@ -85,8 +85,10 @@ typedef struct {
     double *risk_cost;
     double *alt_delay, *alt_scale, *alt_cost;      /* one effect's impacts */
     double *dv, *es2, *ef2, *vs, *vd;
-    uint32_t *stamp;
+    uint32_t *stamp, *stampc, *stampd;  /* queued, dates changed, duration changed */
     uint32_t token;
+    int *heap;
+    int max_pos;                        /* the position holding this iteration's finish */
     double *z, *w;
     /* accumulators */
     int64_t *crit_count;
@@ -265,6 +267,14 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
             tcost += c->no_unc ? c->fixed_val[p] : rc_dist_quantile(net->fixed[p], rc_uniform(c->tkey[p], (uint64_t)i, 1));
     }
     double D = rc_net_forward(net, ts->dur, ts->es, ts->ef);
+    if (c->nv > 0) { /* variants need to know which task holds the finish */
+        ts->max_pos = -1;
+        for (int a = 0; a < net->n_nd; a++)
+            if (ts->ef[net->nd_pos[a]] == D) {
+                ts->max_pos = net->nd_pos[a];
+                break;
+            }
+    }
     *cost_out = c->cost_const + tcost + rcost + rc_net_time_cost(net, D);
     return D;
 }
@@ -302,15 +312,21 @@ static void eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D,
     double dcost = 0;
     if (++ts->token == 0) {
         memset(ts->stamp, 0, (size_t)net->n * sizeof *ts->stamp);
+        memset(ts->stampc, 0, (size_t)net->n * sizeof *ts->stampc);
+        memset(ts->stampd, 0, (size_t)net->n * sizeof *ts->stampd);
         ts->token = 1;
     }
     uint32_t tok = ts->token;
-    int n_down = rk->down ? rk->n_down : net->n;
-    for (int a = 0; a < n_down; a++) {
-        int p = rk->down ? rk->down[a] : a;
-        ts->dv[p] = ts->dur[p];
-        ts->stamp[p] = tok;
-    }
+    int hn = 0; /* a binary min-heap of positions waiting to be re-evaluated */
+#define HEAP_PUSH(x)                                                           \
+    do {                                                                       \
+        int h_ = hn++, x_ = (x);                                               \
+        while (h_ > 0 && ts->heap[(h_ - 1) / 2] > x_) {                        \
+            ts->heap[h_] = ts->heap[(h_ - 1) / 2];                             \
+            h_ = (h_ - 1) / 2;                                                 \
+        }                                                                      \
+        ts->heap[h_] = x_;                                                     \
+    } while (0)
     for (int t = 0; t < rk->n_touched; t++) {
         int p = rk->touched[t];
         double sc = 1, de = 0;
@@ -325,17 +341,38 @@ static void eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D,
         if (!(d > 0))
             d = 0;
         ts->dv[p] = d;
+        ts->stampd[p] = tok;
         dcost += ts->rate_s[p] * (d - ts->dur[p]);
+        if (d != ts->dur[p]) {
+            ts->stamp[p] = tok;
+            HEAP_PUSH(p);
+        }
     }
-    /* forward pass over the downstream positions */
-    double Dv = net->status_offset;
+    /* Re-evaluate in topological order only what can have moved: a task whose
+     * duration changed, and the successors of every task whose dates changed. */
     const int *ps = net->pred_start;
-    for (int a = 0; a < n_down; a++) {
-        int p = rk->down ? rk->down[a] : a;
-        double s = net->min_start[p], d = ts->dv[p];
+    bool base_max_moved = false;
+    double max_changed = -INFINITY;
+    while (hn > 0) {
+        int p = ts->heap[0];
+        int last = ts->heap[--hn], h = 0;
+        for (;;) { /* sift the last element down from the root */
+            int l = 2 * h + 1;
+            if (l >= hn)
+                break;
+            if (l + 1 < hn && ts->heap[l + 1] < ts->heap[l])
+                l++;
+            if (ts->heap[l] >= last)
+                break;
+            ts->heap[h] = ts->heap[l];
+            h = l;
+        }
+        if (hn > 0)
+            ts->heap[h] = last;
+        double s = net->min_start[p], d = ts->stampd[p] == tok ? ts->dv[p] : ts->dur[p];
         for (int e = ps[p]; e < ps[p + 1]; e++) {
             int q = net->pred_pos[e];
-            int in = ts->stamp[q] == tok;
+            int in = ts->stampc[q] == tok;
             double esq = in ? ts->es2[q] : ts->es[q], efq = in ? ts->ef2[q] : ts->ef[q];
             double lag = net->pred_lag[e], x;
             switch (net->pred_type[e]) {
@@ -347,14 +384,37 @@ static void eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D,
             if (x > s)
                 s = x;
         }
+        if (s == ts->es[p] && s + d == ts->ef[p])
+            continue; /* unchanged: the change stops here */
         ts->es2[p] = s;
         ts->ef2[p] = s + d;
-        if (s + d > Dv)
-            Dv = s + d;
+        ts->stampc[p] = tok;
+        if (p == ts->max_pos)
+            base_max_moved = true;
+        if (s + d > max_changed)
+            max_changed = s + d;
+        for (int e = net->succ_start[p]; e < net->succ_start[p + 1]; e++) {
+            int q = net->succ_pos[e];
+            if (ts->stamp[q] != tok) {
+                ts->stamp[q] = tok;
+                HEAP_PUSH(q);
+            }
+        }
     }
-    for (int a = 0; a < rk->n_cand; a++)
-        if (ts->ef[rk->cand[a]] > Dv)
-            Dv = ts->ef[rk->cand[a]];
+#undef HEAP_PUSH
+    /* The project finish is the latest finish of a task no successor dominates. */
+    double Dv;
+    if (!base_max_moved) {
+        Dv = D > max_changed ? D : max_changed;
+    } else {
+        Dv = net->status_offset;
+        for (int a = 0; a < net->n_nd; a++) {
+            int p = net->nd_pos[a];
+            double f = ts->stampc[p] == tok ? ts->ef2[p] : ts->ef[p];
+            if (f > Dv)
+                Dv = f;
+        }
+    }
     v->D[i] = Dv;
     v->C[i] = C + dcost - ts->risk_cost[v->risk] + alt_cost - rc_net_time_cost(net, D) +
               rc_net_time_cost(net, Dv) - (v->mode == 1 && rk->mit0 ? rk->alt_cost : 0);
@@ -453,6 +513,7 @@ static void tstate_delete(tstate *ts)
     free(ts->risk_k), free(ts->risk_cost);
     free(ts->alt_delay), free(ts->alt_scale), free(ts->alt_cost);
     free(ts->dv), free(ts->es2), free(ts->ef2), free(ts->vs), free(ts->vd), free(ts->stamp);
+    free(ts->stampc), free(ts->stampd), free(ts->heap);
     free(ts->z), free(ts->w);
     free(ts->crit_count), free(ts->sum_dur), free(ts->sum_fin), free(ts->occ);
     free(ts->su), free(ts->su2), free(ts->sur);
@@ -473,7 +534,7 @@ static int tstate_init(tstate *ts, ctx *c, int id)
           A(rate_s, n) && A(crit, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
           A(slot_cost, ns) && A(risk_k, nr) && A(risk_cost, nr) && A(alt_delay, ni) &&
           A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) && A(es2, n) && A(ef2, n) &&
-          A(vs, n) && A(vd, n) && A(stamp, n) && A(z, ng) && A(w, ng) &&
+          A(vs, n) && A(vd, n) && A(stamp, n) && A(stampc, n) && A(stampd, n) && A(heap, n) && A(z, ng) && A(w, ng) &&
           A(crit_count, n) && A(sum_dur, n) && A(sum_fin, n) && A(occ, nr) && A(su, n) &&
           A(su2, n) && A(sur, n) && A(bd, n) && A(bf, n) && A(bu, n) && A(bu2, n) &&
           A(bur, n))) {
