@@ -12,10 +12,11 @@
  * which telescopes to v(all) - v(empty), so the parts add up either way. All
  * coalitions run on the same random numbers (common random numbers).
  *
- * Recommended mitigations. Greedy on the P(confidence) total cost (which holds
- * the schedule through overhead and penalty) including the mitigations' own
- * costs: add the mitigation that lowers it most while any does; then keep the
- * best of that set, none and all.
+ * Recommended mitigations. On the P(confidence) total cost (which holds the
+ * schedule through overhead and penalty) including the mitigations' own
+ * costs: take the mitigations in order of their own net benefit (best first)
+ * and keep each one that lowers that cost given the ones kept before it; then
+ * keep the best of that set, none and all. K mitigations take K + 2 runs.
  */
 #include "analysis.h"
 
@@ -28,10 +29,10 @@
 /* Coalitions are simulated in full (every iteration). Work is counted in
  * task-iterations; past the budget the split falls back to fewer permutations,
  * and without room for two it is left out. */
-#define RC_SHAPLEY_EXACT 8
-#define RC_SHAPLEY_PERMS 24
-#define RC_SHAPLEY_BUDGET 2.0e9
-#define RC_RECOMMEND_BUDGET 2.0e9
+#define RC_SHAPLEY_EXACT 6
+#define RC_SHAPLEY_PERMS 12
+#define RC_SHAPLEY_BUDGET 6.0e8
+#define RC_RECOMMEND_BUDGET 6.0e8
 
 typedef struct {
     const rc_model *m;
@@ -209,7 +210,7 @@ int rc_analysis_recommend(const rc_model *m, const rc_sim_options *o, rc_result 
     if (nm == 0)
         return 0;
     double per_eval = (double)r->iterations * task_count(m);
-    if ((double)(nm * (nm + 1) / 2 + 2) * per_eval > RC_RECOMMEND_BUDGET)
+    if ((double)(nm + 2) * per_eval > RC_RECOMMEND_BUDGET)
         return 0; /* too large: left out */
     size_t mr = (size_t)(m->n_risks ? m->n_risks : 1);
     evaluator e = {m, o, calloc(mr, 1), calloc(mr, 1)};
@@ -228,32 +229,38 @@ int rc_analysis_recommend(const rc_model *m, const rc_sim_options *o, rc_result 
     }
     d_best = d_none, c_best = c_none;
     double best = c_none.at_conf;
-    /* greedy */
-    for (;;) {
-        int pick = -1;
-        rc_stats pd, pc;
-        double pick_v = best;
-        for (int k = 0; k < r->n_risks; k++) {
-            int mi = r->risks[k].model_idx;
-            if (!r->risks[k].has_mitigation || e.mitigate[mi])
-                continue;
-            e.mitigate[mi] = 1;
-            x = evaluate(&e, true, &sd, &sc);
-            e.mitigate[mi] = 0;
-            if (x) {
-                rc = x;
-                goto out;
-            }
-            if (sc.at_conf < pick_v ||
-                (sc.at_conf == pick_v && pick >= 0 && sd.at_conf < pd.at_conf)) {
-                pick = mi, pick_v = sc.at_conf, pd = sd, pc = sc;
-            }
+    /* forward selection in order of each mitigation's own net benefit */
+    int *ord = malloc((size_t)r->n_risks * sizeof *ord);
+    if (!ord)
+        goto out;
+    int no = 0;
+    for (int k = 0; k < r->n_risks; k++)
+        if (r->risks[k].has_mitigation)
+            ord[no++] = k;
+    for (int a = 1; a < no; a++) { /* insertion sort, stable, best first */
+        int t = ord[a], j = a;
+        while (j > 0 && r->risks[ord[j - 1]].mitigation.net_benefit < r->risks[t].mitigation.net_benefit) {
+            ord[j] = ord[j - 1];
+            j--;
         }
-        if (pick < 0)
-            break;
-        e.mitigate[pick] = 1;
-        best = pick_v, d_best = pd, c_best = pc;
+        ord[j] = t;
     }
+    for (int a = 0; a < no; a++) {
+        int mi = r->risks[ord[a]].model_idx;
+        e.mitigate[mi] = 1;
+        x = evaluate(&e, true, &sd, &sc);
+        if (x) {
+            free(ord);
+            rc = x;
+            goto out;
+        }
+        if (sc.at_conf < best || (sc.at_conf == best && sd.at_conf < d_best.at_conf)) {
+            best = sc.at_conf, d_best = sd, c_best = sc;
+        } else {
+            e.mitigate[mi] = 0;
+        }
+    }
+    free(ord);
     memcpy(best_set, e.mitigate, mr);
     /* all */
     for (int k = 0; k < r->n_risks; k++)
