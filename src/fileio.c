@@ -109,6 +109,24 @@ void rc_out_cleanup_all(void)
 int rc_out_open(rc_outfile *o, const char *path, char *err, size_t errlen)
 {
     memset(o, 0, sizeof *o);
+    /* A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written in
+     * place: renaming a temporary file over it would replace the device
+     * node itself (as root) and a partial write to it means nothing. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            snprintf(err, errlen, "cannot write: it is a directory");
+            return -1;
+        }
+        o->path = strdup(path);
+        o->f = o->path ? fopen(path, "wb") : NULL;
+        if (!o->f) {
+            snprintf(err, errlen, "cannot write: %s", o->path ? strerror(errno) : "out of memory");
+            rc_out_abort(o);
+            return -1;
+        }
+        return 0;
+    }
     size_t n = strlen(path) + 32;
     o->path = strdup(path);
     o->tmp = malloc(n);
@@ -144,6 +162,7 @@ int rc_out_open(rc_outfile *o, const char *path, char *err, size_t errlen)
 int rc_out_commit(rc_outfile *o, char *err, size_t errlen)
 {
     int e = 0;
+    errno = 0;
     if (fflush(o->f) != 0 || ferror(o->f))
         e = errno ? errno : EIO;
     if (!e && fsync(fileno(o->f)) != 0 && errno != EINVAL && errno != EROFS)
@@ -151,7 +170,7 @@ int rc_out_commit(rc_outfile *o, char *err, size_t errlen)
     if (fclose(o->f) != 0 && !e)
         e = errno ? errno : EIO;
     o->f = NULL;
-    if (!e && rename(o->tmp, o->path) != 0)
+    if (!e && o->tmp && rename(o->tmp, o->path) != 0)
         e = errno;
     if (e) {
         snprintf(err, errlen, "cannot write: %s", strerror(e));

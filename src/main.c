@@ -528,7 +528,23 @@ int rc_cmd_run(int argc, char **argv)
 static int cmd_plot(int argc, char **argv) { return run_like(argc, argv, MODE_PLOT); }
 static int cmd_report(int argc, char **argv) { return run_like(argc, argv, MODE_REPORT); }
 
+static int dispatch(int argc, char **argv);
+
+/* Output that could not be written (a full disk, a closed pipe) is an error
+ * too, whatever the command did. */
 int main(int argc, char **argv)
+{
+    int code = dispatch(argc, argv);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "riskcast: cannot write to standard output: %s\n",
+                strerror(errno ? errno : EIO));
+        if (code == RC_EXIT_OK)
+            code = RC_EXIT_IO;
+    }
+    return code;
+}
+
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2)
         return usage_error("missing command (check, run, plot, report, import, compare)");

@@ -1307,8 +1307,9 @@ static rc_plot_status run_all(const char *dir, const char *const *names, int n, 
         snprintf(script, sizeof script, "%s.gp", names[i]);
         /* the temporary name is the basename (gnuplot runs in DIR); mkstemp's
          * letters and digits need no quoting */
-        const char *base = strrchr(ch[i].out.tmp, '/');
-        snprintf(setout, sizeof setout, "rc_output='%s'", base ? base + 1 : ch[i].out.tmp);
+        const char *target = ch[i].out.tmp ? ch[i].out.tmp : ch[i].out.path; /* a device */
+        const char *base = strrchr(target, '/');
+        snprintf(setout, sizeof setout, "rc_output='%s'", base ? base + 1 : target);
         fflush(NULL);
         ch[i].pid = spawn(dir, script, setout, ch[i].err);
         if (ch[i].pid < 0) {
@@ -1369,7 +1370,8 @@ static rc_plot_status run_all(const char *dir, const char *const *names, int n, 
             } else {
                 struct stat sb;
                 char cerr[300];
-                if (stat(ch[i].out.tmp, &sb) != 0 || sb.st_size == 0) {
+                const char *target = ch[i].out.tmp ? ch[i].out.tmp : ch[i].out.path;
+                if (stat(target, &sb) != 0 || (ch[i].out.tmp && sb.st_size == 0)) {
                     snprintf(err, errlen, "gnuplot did not write %s%s%s", ch[i].out.path,
                              msg[0] ? ": " : "", msg);
                     st = RC_PLOT_GNUPLOT;
