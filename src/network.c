@@ -659,11 +659,12 @@ int rc_plan_compute(const rc_net *net, rc_plan *plan)
     int n = net->n;
     size_t nn = (size_t)(n ? n : 1);
     double *dur = malloc(nn * sizeof *dur), *lf = malloc(nn * sizeof *lf);
+    plan->lf = lf;
     plan->es = malloc(nn * sizeof *plan->es);
     plan->ef = malloc(nn * sizeof *plan->ef);
     plan->critical = malloc(nn);
     if (!dur || !lf || !plan->es || !plan->ef || !plan->critical) {
-        free(dur), free(lf);
+        free(dur);
         rc_plan_delete(plan);
         return -1;
     }
@@ -677,7 +678,7 @@ int rc_plan_compute(const rc_net *net, rc_plan *plan)
     rc_net_backward(net, dur, plan->ef, plan->duration, lf, plan->critical);
     plan->finish = rc_calendar_date(&net->model->calendar, plan->duration);
     plan->cost = cost + rc_net_time_cost(net, plan->duration);
-    free(dur), free(lf);
+    free(dur);
     return 0;
 }
 
@@ -688,5 +689,6 @@ void rc_plan_delete(rc_plan *plan)
     free(plan->es);
     free(plan->ef);
     free(plan->critical);
+    free(plan->lf);
     memset(plan, 0, sizeof *plan);
 }

@@ -101,6 +101,7 @@ typedef struct {
     rc_date finish;
     double cost;
     double *es, *ef;           /* [n] early start/finish per position; owned */
+    double *lf;                /* [n] late finish (total float = lf - ef); owned */
     uint8_t *critical;         /* [n] zero total float; owned */
 } rc_plan;
 

@@ -171,6 +171,48 @@ static int sample_effect(const rc_net_effect *e, uint64_t key, long i, double *d
     return K > 0x7fffffff ? 0x7fffffff : (int)K;
 }
 
+/* The Gaussian copula of each correlation group: the group's uniforms become
+ * u' = Phi(L Phi^-1(u)); with BASE the base durations follow. */
+static void copula(ctx *c, tstate *ts, long i, bool base)
+{
+    const rc_net *net = c->net;
+    for (int g = 0; g < net->n_groups; g++) {
+        int k = net->group_start[g + 1] - net->group_start[g];
+        const int *gp = net->group_pos + net->group_start[g];
+        const double *L = net->group_chol[g];
+        for (int a = 0; a < k; a++)
+            ts->z[a] = gsl_cdf_ugaussian_Pinv(rc_uniform(c->tkey[gp[a]], (uint64_t)i, 0));
+        for (int a = 0; a < k; a++) {
+            double s = 0;
+            for (int b = 0; b <= a; b++)
+                s += L[a * k + b] * ts->z[b];
+            ts->w[a] = s;
+        }
+        for (int a = 0; a < k; a++) {
+            int p = gp[a];
+            double u = gsl_cdf_ugaussian_P(ts->w[a]);
+            if (u <= 0)
+                u = 0x1p-53;
+            if (u >= 1)
+                u = 1 - 0x1p-53;
+            if (net->dur_kind[p]) {
+                ts->u[p] = u;
+                if (base)
+                    ts->base[p] = rc_dist_quantile(net->dur[p], u);
+            }
+        }
+    }
+}
+
+/* Only the uniforms of the durations (for the sensitivity pass). */
+static void draw_uniforms(ctx *c, tstate *ts, long i)
+{
+    const rc_net *net = c->net;
+    for (int p = 0; p < net->n; p++)
+        ts->u[p] = net->dur_kind[p] ? rc_uniform(c->tkey[p], (uint64_t)i, 0) : 0.5;
+    copula(c, ts, i, false);
+}
+
 /* Pass 1's work for iteration I: fills ts's arrays, returns D, sets *cost. */
 static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
 {
@@ -206,31 +248,8 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
             ts->base[p] = net->dur_const[p];
         }
     }
-    for (int g = 0; g < (c->no_unc ? 0 : net->n_groups); g++) {
-        int k = net->group_start[g + 1] - net->group_start[g];
-        const int *gp = net->group_pos + net->group_start[g];
-        const double *L = net->group_chol[g];
-        for (int a = 0; a < k; a++)
-            ts->z[a] = gsl_cdf_ugaussian_Pinv(rc_uniform(c->tkey[gp[a]], (uint64_t)i, 0));
-        for (int a = 0; a < k; a++) {
-            double s = 0;
-            for (int b = 0; b <= a; b++)
-                s += L[a * k + b] * ts->z[b];
-            ts->w[a] = s;
-        }
-        for (int a = 0; a < k; a++) {
-            int p = gp[a];
-            double u = gsl_cdf_ugaussian_P(ts->w[a]);
-            if (u <= 0)
-                u = 0x1p-53;
-            if (u >= 1)
-                u = 1 - 0x1p-53;
-            if (net->dur_kind[p]) {
-                ts->u[p] = u;
-                ts->base[p] = rc_dist_quantile(net->dur[p], u);
-            }
-        }
-    }
+    if (!c->no_unc)
+        copula(c, ts, i, true);
     double rcost = 0;
     int slot = 0;
     for (int r = 0; r < net->n_risks; r++) {
@@ -429,7 +448,8 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
     const rc_net *net = c->net;
     int n = net->n;
     size_t nb = (size_t)n * sizeof(double);
-    bool sums1 = c->pass == 1 && !c->light, sums2 = c->pass == 2 && c->first_chunk;
+    bool sums1 = c->pass == 1 && !c->light;
+    bool sums2 = (c->pass == 2 && c->first_chunk) || c->pass == 3;
     if (sums1) {
         memset(ts->bd, 0, nb);
         memset(ts->bf, 0, nb);
@@ -440,6 +460,17 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
         memset(ts->bur, 0, nb);
     }
     for (long i = i0; i < i1; i++) {
+        if (c->pass == 3) { /* sensitivity only: the uniforms suffice */
+            draw_uniforms(c, ts, i);
+            double rk = c->rankD[i];
+            for (int p = 0; p < n; p++) {
+                double u = ts->u[p];
+                ts->bu[p] += u;
+                ts->bu2[p] += u * u;
+                ts->bur[p] += u * rk;
+            }
+            continue;
+        }
         double C, D = iterate(c, ts, i, &C);
         if (c->pass == 1) {
             c->D[i] = D;
@@ -454,6 +485,9 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
             }
             for (int r = 0; r < net->n_risks; r++)
                 ts->occ[r] += ts->risk_k[r] > 0;
+            if (i < c->range_n)
+                for (int k = 0; k < c->n_range; k++)
+                    c->range_fin[(size_t)k * (size_t)c->range_n + (size_t)i] = (float)ts->ef[c->range_pos[k]];
             continue;
         }
         if (sums2) {
@@ -464,9 +498,6 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
                 ts->bu2[p] += u * u;
                 ts->bur[p] += u * rk;
             }
-            if (i < c->range_n)
-                for (int k = 0; k < c->n_range; k++)
-                    c->range_fin[(size_t)k * (size_t)c->range_n + (size_t)i] = (float)ts->ef[c->range_pos[k]];
         }
         for (int v = 0; v < c->nv; v++)
             eval_variant(c, ts, &c->vars[v], i, D, C);
@@ -755,6 +786,34 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
                 r->critical_path[r->n_critical_path++] = net->model_idx[p];
     }
 
+    /* the tasks whose finish ranges are kept (for the gantt): the least total
+     * float in the plan first, then the latest planned finish */
+    if (o->analysis && !o->light) {
+        int want = n < RC_RANGE_TASKS ? n : RC_RANGE_TASKS;
+        c.range_pos = malloc((size_t)(want ? want : 1) * sizeof *c.range_pos);
+        c.range_n = N < RC_RANGE_ITER ? N : RC_RANGE_ITER;
+        c.range_fin = malloc((size_t)(want ? want : 1) * (size_t)c.range_n * sizeof *c.range_fin);
+        char *taken = calloc(nn, 1);
+        if (!c.range_pos || !c.range_fin || !taken) {
+            free(taken);
+            goto out;
+        }
+        for (int k = 0; k < want; k++) {
+            int best = -1;
+            for (int p = 0; p < n; p++) {
+                if (taken[p])
+                    continue;
+                double fp = plan.lf[p] - plan.ef[p], fb = best < 0 ? 0 : plan.lf[best] - plan.ef[best];
+                if (best < 0 || fp < fb || (fp == fb && plan.ef[p] > plan.ef[best]))
+                    best = p;
+            }
+            taken[best] = 1;
+            c.range_pos[k] = best;
+        }
+        free(taken);
+        c.n_range = want;
+    }
+
     /* pass 1 */
     c.pass = 1;
     run_pass(&c, ts, nthreads);
@@ -828,38 +887,6 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         if (!ranks)
             goto out;
         c.rankD = ranks;
-        /* the tasks whose finish ranges are kept: the most critical */
-        int want = n < RC_RANGE_TASKS ? n : RC_RANGE_TASKS;
-        c.range_pos = malloc((size_t)(want ? want : 1) * sizeof *c.range_pos);
-        c.range_n = N < RC_RANGE_ITER ? N : RC_RANGE_ITER;
-        c.range_fin = malloc((size_t)(want ? want : 1) * (size_t)c.range_n * sizeof *c.range_fin);
-        if (!c.range_pos || !c.range_fin)
-            goto out;
-        {
-            /* selection by criticality, then plan finish, then position */
-            char *taken = calloc(nn, 1);
-            if (!taken)
-                goto out;
-            for (int k = 0; k < want; k++) {
-                int best = -1;
-                for (int p = 0; p < n; p++) {
-                    if (taken[p])
-                        continue;
-                    if (best < 0)
-                        best = p;
-                    else {
-                        double cb = r->tasks[net->model_idx[best]].criticality,
-                               cp = r->tasks[net->model_idx[p]].criticality;
-                        if (cp > cb || (cp == cb && plan.ef[p] > plan.ef[best]))
-                            best = p;
-                    }
-                }
-                taken[best] = 1;
-                c.range_pos[k] = best;
-            }
-            free(taken);
-            c.n_range = want;
-        }
         /* variants: every risk left out; every mitigation toggled */
         int nvar = 0;
         for (int k = 0; k < net->n_risks; k++)
@@ -898,7 +925,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
             if (ok) {
                 c.vars = all + v0;
                 c.nv = nv;
-                c.pass = 2;
+                c.pass = nv > 0 ? 2 : 3; /* no variants: only the sensitivity sums */
                 run_pass(&c, ts, nthreads);
                 if (o->cancel && *o->cancel)
                     ok = 0;
