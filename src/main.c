@@ -282,19 +282,20 @@ int rc_cmd_check(int argc, char **argv)
     rc_fmt_money(money, sizeof money, plan.cost);
     printf("  plan        %.4g working days from %s, finish %s, cost %s%s%s\n", plan.duration,
            start, fin, money, *m->currency ? " " : "", m->currency);
-    printf("  critical path ");
-    int first = 1, shown = 0, total = 0;
+    int *chain = malloc((size_t)(net->n ? net->n : 1) * sizeof *chain);
+    int nc = chain ? rc_plan_chain(net, &plan, chain) : 0, total = 0;
     for (int p = 0; p < net->n; p++)
         total += plan.critical[p];
-    for (int p = 0; p < net->n && shown < 30; p++)
-        if (plan.critical[p]) {
-            printf("%s%s", first ? "" : " -> ", m->tasks[net->model_idx[p]].id);
-            first = 0;
-            shown++;
-        }
-    if (total > shown)
-        printf(" ... (%d tasks in all)", total);
-    printf("%s\n", total ? "" : "(none)");
+    printf("  critical path ");
+    for (int k = 0; k < nc && k < 30; k++)
+        printf("%s%s", k ? " -> " : "", m->tasks[net->model_idx[chain[k]]].id);
+    if (nc > 30)
+        printf(" ... (%d tasks)", nc);
+    printf("%s\n", nc ? "" : "(none)");
+    if (total > nc)
+        printf("              %d more task%s with zero float (parallel or start-driven)\n",
+               total - nc, total - nc == 1 ? "" : "s");
+    free(chain);
     rc_plan_delete(&plan);
     rc_net_free(net);
     rc_model_free(m);
@@ -410,17 +411,22 @@ static int run_like(int argc, char **argv, int mode)
         return usage_error("run: -o is for plot and report; use --json, --csv or --plots");
     if (refuse_input(ro.json, ro.files[0]) || refuse_input(ro.out, ro.files[0]))
         return RC_EXIT_USAGE;
+    /* from here on an interrupt is noticed (a large file takes a while to load) */
+    install_signals();
     rc_model *m = NULL;
     code = load_model(ro.files[0], &m);
     if (code)
         return code;
+    if (interrupted) {
+        rc_model_free(m);
+        return interrupted_exit();
+    }
     rc_sim_options so;
     sim_settings(m, &ro, &so);
     if (too_much_memory(cmd, m, ro.iterations == -1 ? -1 : so.iterations, so.threads)) {
         rc_model_free(m);
         return RC_EXIT_USAGE;
     }
-    install_signals();
     rc_result r;
     rc_diags d;
     rc_diags_init(&d, ro.files[0]);
