@@ -692,3 +692,43 @@ void rc_plan_delete(rc_plan *plan)
     free(plan->lf);
     memset(plan, 0, sizeof *plan);
 }
+
+/* The plan's driving chain: from the task that finishes last, back through
+ * the predecessor whose link is tight (it sets the start or finish) and whose
+ * float is zero, to a task that nothing drives. Writes positions in forward
+ * order into OUT (capacity net->n) and returns how many. */
+int rc_plan_chain(const rc_net *net, const rc_plan *plan, int *out)
+{
+    int n = net->n, p = -1, k = 0;
+    double eps = 1e-9 * (plan->duration > 1 ? plan->duration : 1);
+    for (int q = 0; q < n; q++)
+        if (plan->critical[q] && fabs(plan->ef[q] - plan->duration) <= eps &&
+            (p < 0 || plan->ef[q] - plan->es[q] > plan->ef[p] - plan->es[p]))
+            p = q;
+    while (p >= 0 && k < n) {
+        out[k++] = p;
+        int next = -1;
+        double d = plan->ef[p] - plan->es[p];
+        for (int e = net->pred_start[p]; e < net->pred_start[p + 1] && next < 0; e++) {
+            int q = net->pred_pos[e];
+            if (!plan->critical[q])
+                continue;
+            double lag = net->pred_lag[e], v;
+            switch (net->pred_type[e]) {
+            case RC_LINK_FS: v = plan->ef[q] + lag; break;
+            case RC_LINK_SS: v = plan->es[q] + lag; break;
+            case RC_LINK_FF: v = plan->ef[q] + lag - d; break;
+            default:         v = plan->es[q] + lag - d; break;
+            }
+            if (fabs(v - plan->es[p]) <= eps)
+                next = q;
+        }
+        p = next;
+    }
+    for (int a = 0, b = k - 1; a < b; a++, b--) {
+        int t = out[a];
+        out[a] = out[b];
+        out[b] = t;
+    }
+    return k;
+}

@@ -107,6 +107,9 @@ typedef struct {
 
 int rc_plan_compute(const rc_net *net, rc_plan *plan);
 void rc_plan_delete(rc_plan *plan);
+/* The plan's driving (critical) chain, as positions in order; returns the
+ * count. OUT has room for net->n. */
+int rc_plan_chain(const rc_net *net, const rc_plan *plan, int *out);
 
 /* One forward pass: ES/EF from durations DUR. Returns the project duration
  * (the latest finish; the status offset when no task is active). */

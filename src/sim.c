@@ -50,6 +50,9 @@ static inline double from_fp(acc_t a) { return (double)a / FP_ONE; }
 
 /* Inline samplers for the common distributions (the rest call rc_dist_quantile). */
 enum { SK_OTHER, SK_TRI, SK_UNI, SK_PERT };
+/* Per-position flags: the duration varies (sampled here), risks act on it,
+ * the rate varies, the fixed cost varies, it is in a correlation group. */
+enum { F_VAR = 1, F_INC = 2, F_RATEV = 4, F_FIXV = 8, F_GRP = 16 };
 #define SP_STRIDE 5
 
 #define BLOCK 256                 /* iterations a thread takes at a time */
@@ -109,6 +112,7 @@ struct ctx {
     int max_impacts, max_group;
     bool no_unc;     /* estimating uncertainty off: every value at its plan value */
     uint8_t *skind;  /* [n] how the duration is sampled: SK_* */
+    uint8_t *flag;   /* [n] F_* */
     double *sp;      /* [n * SP_STRIDE] its parameters */
     bool light;      /* durations and costs only: no criticality, no sums */
     double *D, *C;
@@ -218,37 +222,8 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
 {
     const rc_net *net = c->net;
     int n = net->n;
-    for (int p = 0; p < n; p++) {
-        if (net->dur_kind[p] && !c->no_unc) {
-            double u = rc_uniform(c->tkey[p], (uint64_t)i, 0);
-            ts->u[p] = u;
-            const double *q = c->sp + SP_STRIDE * (size_t)p;
-            switch (c->skind[p]) {
-            case SK_TRI: /* a, c, F(likely), (c-a)(b-a), (c-a)(c-b) */
-                ts->base[p] = u < q[2] ? q[0] + sqrt(u * q[3]) : q[1] - sqrt((1 - u) * q[4]);
-                break;
-            case SK_UNI:
-                ts->base[p] = q[0] + u * q[1];
-                break;
-            case SK_PERT: { /* a, c - a, the table */
-                const float *tb = net->dur[p]->table;
-                double x = u * RC_PERT_TABLE;
-                int j = (int)x;
-                if (j >= RC_PERT_TABLE)
-                    j = RC_PERT_TABLE - 1;
-                double y = tb[j] + (x - j) * (tb[j + 1] - tb[j]);
-                ts->base[p] = q[0] + q[1] * y;
-                break;
-            }
-            default:
-                ts->base[p] = rc_dist_quantile(net->dur[p], u);
-            }
-        } else {
-            ts->u[p] = 0.5;
-            ts->base[p] = net->dur_const[p];
-        }
-    }
-    if (!c->no_unc)
+    uint8_t mask = c->no_unc ? (uint8_t)F_INC : (uint8_t)0xff;
+    if (!c->no_unc && net->n_groups)
         copula(c, ts, i, true);
     double rcost = 0;
     int slot = 0;
@@ -263,13 +238,45 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         rcost += rc;
         slot += e->n_impacts;
     }
-    double tcost = 0;
+    /* one pass in topological order: sample, apply the risks, cost, schedule */
+    double tcost = 0, D = net->status_offset;
+    const int *ps = net->pred_start;
     for (int p = 0; p < n; p++) {
-        double d = ts->base[p];
-        int a = net->inc_start[p], b = net->inc_start[p + 1];
-        if (a < b) {
+        uint8_t f = c->flag[p] & mask;
+        double d;
+        if (f & F_VAR) {
+            double u = rc_uniform(c->tkey[p], (uint64_t)i, 0);
+            ts->u[p] = u;
+            const double *q = c->sp + SP_STRIDE * (size_t)p;
+            switch (c->skind[p]) {
+            case SK_TRI: /* a, c, F(likely), (c-a)(b-a), (c-a)(c-b) */
+                d = u < q[2] ? q[0] + sqrt(u * q[3]) : q[1] - sqrt((1 - u) * q[4]);
+                break;
+            case SK_UNI:
+                d = q[0] + u * q[1];
+                break;
+            case SK_PERT: { /* a, c - a, the table */
+                const float *tb = net->dur[p]->table;
+                double x = u * RC_PERT_TABLE;
+                int j = (int)x;
+                if (j >= RC_PERT_TABLE)
+                    j = RC_PERT_TABLE - 1;
+                d = q[0] + q[1] * (tb[j] + (x - j) * (tb[j + 1] - tb[j]));
+                break;
+            }
+            default:
+                d = rc_dist_quantile(net->dur[p], u);
+            }
+            ts->base[p] = d;
+        } else if ((c->flag[p] & F_GRP) && !c->no_unc) {
+            d = ts->base[p]; /* set by the copula */
+        } else {
+            ts->u[p] = 0.5;
+            d = ts->base[p] = net->dur_const[p];
+        }
+        if (f & F_INC) {
             double sc = 1, de = 0;
-            for (int e = a; e < b; e++) {
+            for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
                 sc *= ts->slot_scale[net->inc_slot[e]];
                 de += ts->slot_delay[net->inc_slot[e]];
             }
@@ -278,14 +285,31 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         if (!(d > 0))
             d = 0;
         ts->dur[p] = d;
-        double rate = c->rate_var[p] && !c->no_unc ? rc_dist_quantile(net->rate[p], rc_uniform(c->tkey[p], (uint64_t)i, 2))
-                                     : c->rate_val[p];
+        double rate = (f & F_RATEV) ? rc_dist_quantile(net->rate[p], rc_uniform(c->tkey[p], (uint64_t)i, 2))
+                                    : c->rate_val[p];
         ts->rate_s[p] = rate;
         tcost += rate * d;
-        if (c->fixed_var[p])
-            tcost += c->no_unc ? c->fixed_val[p] : rc_dist_quantile(net->fixed[p], rc_uniform(c->tkey[p], (uint64_t)i, 1));
+        if (c->flag[p] & F_FIXV)
+            tcost += (f & F_FIXV) ? rc_dist_quantile(net->fixed[p], rc_uniform(c->tkey[p], (uint64_t)i, 1))
+                                  : c->fixed_val[p];
+        double s = net->min_start[p];
+        for (int e = ps[p]; e < ps[p + 1]; e++) {
+            int q = net->pred_pos[e];
+            double lag = net->pred_lag[e], x;
+            switch (net->pred_type[e]) {
+            case RC_LINK_FS: x = ts->ef[q] + lag; break;
+            case RC_LINK_SS: x = ts->es[q] + lag; break;
+            case RC_LINK_FF: x = ts->ef[q] + lag - d; break;
+            default:         x = ts->es[q] + lag - d; break;
+            }
+            if (x > s)
+                s = x;
+        }
+        ts->es[p] = s;
+        ts->ef[p] = s + d;
+        if (s + d > D)
+            D = s + d;
     }
-    double D = rc_net_forward(net, ts->dur, ts->es, ts->ef);
     if (c->nv > 0) { /* variants need to know which task holds the finish */
         ts->max_pos = -1;
         for (int a = 0; a < net->n_nd; a++)
@@ -711,11 +735,12 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     c.rate_var = calloc(nn, 1);
     c.fixed_val = calloc(nn, sizeof *c.fixed_val);
     c.skind = calloc(nn, 1);
+    c.flag = calloc(nn, 1);
     c.sp = calloc(nn * SP_STRIDE, sizeof *c.sp);
     c.rate_val = calloc(nn, sizeof *c.rate_val);
     r->duration = malloc((size_t)N * sizeof *r->duration);
     r->cost = malloc((size_t)N * sizeof *r->cost);
-    if (!c.tkey || !c.rkey || !c.skind || !c.sp || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
+    if (!c.tkey || !c.rkey || !c.skind || !c.flag || !c.sp || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
         !r->duration || !r->cost)
         goto out;
     c.D = r->duration;
@@ -732,6 +757,10 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         c.rate_val[p] = rc_dist_plan(&t->cost_rate);
         const rc_dist *dd = net->dur[p];
         double *q = c.sp + SP_STRIDE * (size_t)p;
+        bool grp = net->corr_group && net->corr_group[p] >= 0 && net->dur_kind[p];
+        c.flag[p] = (uint8_t)((net->dur_kind[p] && !grp ? F_VAR : 0) | (grp ? F_GRP : 0) |
+                              (net->inc_start[p] < net->inc_start[p + 1] ? F_INC : 0) |
+                              (c.rate_var[p] ? F_RATEV : 0) | (c.fixed_var[p] ? F_FIXV : 0));
         if (dd->kind == RC_DIST_TRIANGULAR && dd->c > dd->a) {
             c.skind[p] = SK_TRI;
             q[0] = dd->a, q[1] = dd->c, q[2] = (dd->b - dd->a) / (dd->c - dd->a);
@@ -774,17 +803,12 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     r->plan_duration = plan.duration;
     r->plan_cost = plan.cost;
     r->plan_finish = plan.finish;
-    {
-        int np = 0;
-        for (int p = 0; p < n; p++)
-            np += plan.critical[p];
-        r->critical_path = malloc((size_t)(np ? np : 1) * sizeof *r->critical_path);
-        if (!r->critical_path)
-            goto out;
-        for (int p = 0; p < n; p++)
-            if (plan.critical[p])
-                r->critical_path[r->n_critical_path++] = net->model_idx[p];
-    }
+    r->critical_path = malloc(nn * sizeof *r->critical_path);
+    if (!r->critical_path)
+        goto out;
+    r->n_critical_path = rc_plan_chain(net, &plan, r->critical_path);
+    for (int k = 0; k < r->n_critical_path; k++)
+        r->critical_path[k] = net->model_idx[r->critical_path[k]];
 
     /* the tasks whose finish ranges are kept (for the gantt): the least total
      * float in the plan first, then the latest planned finish */
@@ -1129,7 +1153,7 @@ out:
         free(ts);
     }
     free(ranks);
-    free(c.skind), free(c.sp);
+    free(c.skind), free(c.flag), free(c.sp);
     free(c.tkey), free(c.rkey), free(c.fixed_var), free(c.rate_var), free(c.fixed_val),
         free(c.rate_val), free(c.range_pos), free(c.range_fin);
     rc_plan_delete(&plan);

@@ -196,6 +196,9 @@ void rc_fmt_pct(char *out, size_t n, double p)
         snprintf(out, n, "%.0f%%", p * 100);
 }
 
+/* A schedule change below this many working days prints as 0.0: not "time". */
+#define RC_TEXT_MIN_DAYS 0.05
+
 /* ---- the run summary --------------------------------------------------------------- */
 
 static const char *rname(const rc_risk_result *x)
@@ -331,12 +334,12 @@ char *rc_summary_text(const rc_result *r)
     /* most critical tasks */
     {
         int shown = 0;
-        rc_sb_puts(&b, "\nMost critical tasks (share of iterations on the critical path):\n");
+        rc_sb_puts(&b, "\nMost critical tasks (share of iterations on the critical path; milestones left out):\n");
         char *used = calloc((size_t)(r->n_tasks ? r->n_tasks : 1), 1);
         for (int a = 0; used && a < 5; a++) {
             int best = -1;
             for (int i = 0; i < r->n_tasks; i++)
-                if (!used[i] && r->tasks[i].active &&
+                if (!used[i] && r->tasks[i].active && r->tasks[i].plan_duration > 0 &&
                     (best < 0 || r->tasks[i].criticality > r->tasks[best].criticality))
                     best = i;
             if (best < 0 || r->tasks[best].criticality <= 0)
@@ -380,8 +383,8 @@ char *rc_summary_text(const rc_result *r)
                          x->mitigation.net_benefit > 0 ? "+" : "", s4,
                          x->recommended ? "fund it"
                          : x->mitigation.net_benefit > 0 ? "pays for itself"
-                         : x->mitigation.schedule_benefit > 0 ? "buys time, costs money"
-                                                             : "not worth it");
+                         : x->mitigation.schedule_benefit >= RC_TEXT_MIN_DAYS ? "buys time, costs money"
+                                                                            : "not worth it");
         }
         if (r->has_rec && r->n_recommended > 0) {
             rc_fmt_days(s1, sizeof s1, r->rec_dur.at_conf);
