@@ -1,0 +1,24 @@
+# bench.mk - `make bench` (from the Makefile, which passes PROG=<abs path of riskcast>).
+#
+#   make bench                 the full benchmark (about 10 minutes on 2 cores)
+#   make bench BENCH_QUICK=1   a short version (about a minute)
+#
+# Builds build/bench/bench against build/libriskcast.a and runs it from the
+# repository root. Timings never fail the build: the program exits 0 whatever
+# the PASS/FAIL verdicts.
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PKGS    := yaml-0.1 gsl jansson libxml-2.0
+PROG    ?= $(abspath riskcast)
+BENCH   := build/bench/bench
+
+.PHONY: run
+run: $(BENCH)
+	$(BENCH) --riskcast $(PROG) --data tests/data --work build/bench $(if $(BENCH_QUICK),--quick)
+
+$(BENCH): tests/bench/bench.c build/libriskcast.a
+	@mkdir -p $(@D)
+	$(CC) -std=gnu11 -Wall -Wextra -Wno-unused-parameter $(CFLAGS) -Iinclude -Isrc -pthread \
+	    $(shell pkg-config --cflags $(PKGS)) -o $@ $< build/libriskcast.a \
+	    $(shell pkg-config --libs $(PKGS)) -lm -pthread
