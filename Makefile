@@ -53,7 +53,7 @@ endif
 # build and the AddressSanitizer + UndefinedBehaviorSanitizer build.
 test-all:
 	$(MAKE) --no-print-directory WERROR=1 test
-	$(MAKE) --no-print-directory WERROR=1 SANITIZER=address,undefined test
+	RISKCAST_SKIP_BROWSER=1 $(MAKE) --no-print-directory WERROR=1 SANITIZER=address,undefined test
 
 .PHONY: test-all all test check-deps deps install uninstall clean bench fuzz
 all: $(PROG)

@@ -276,8 +276,9 @@ char *rc_summary_text(const rc_result *r)
     if (r->has_shapley) {
         rc_fmt_days(s1, sizeof s1, r->shapley_base_days);
         rc_fmt_money(s2, sizeof s2, r->shapley_base_cost);
-        rc_sb_printf(&b, "  of which estimating uncertainty: %s days, %s; the risks: the rest, split below\n",
-                     s1, s2);
+        rc_sb_printf(&b, "  of which estimating uncertainty %s days and %s; the risks the rest (reserve share below,\n"
+                         "  Shapley values%s: the shares add up to the contingency)\n",
+                     s1, s2, r->shapley_perms > 0 ? ", estimated from sampled orders" : "");
     }
 
     /* risks ranked by schedule contribution (then cost) */
@@ -302,26 +303,35 @@ char *rc_summary_text(const rc_result *r)
                 ord[j] = t;
             }
             int show = nr < 8 ? nr : 8;
+            int idw = 4;
+            for (int k = 0; k < nr; k++)
+                if (rc_display_width(r->risks[k].id) > idw)
+                    idw = rc_display_width(r->risks[k].id);
+            if (idw > 16)
+                idw = 16;
             rc_sb_printf(&b, "\nRisks that drive it (what each adds to the P%d):\n", conf);
-            rc_sb_printf(&b, "  %-8s ", "id");
-            rc_sb_pad(&b, "risk", 36);
-            rc_sb_printf(&b, " %7s %8s %12s", "occurs", "days", "cost");
+            rc_sb_puts(&b, "  ");
+            rc_sb_pad(&b, "id", idw);
+            rc_sb_puts(&b, " ");
+            rc_sb_pad(&b, "risk", 32);
+            rc_sb_printf(&b, " %7s %7s %10s", "occurs", "days", "cost");
             if (r->has_shapley)
-                rc_sb_printf(&b, "  %12s", "share: days");
+                rc_sb_printf(&b, "   reserve share: %5s %10s", "days", "cost");
             rc_sb_puts(&b, "\n");
             for (int a = 0; a < show; a++) {
                 const rc_risk_result *x = &r->risks[ord[a]];
                 rc_sb_puts(&b, "  ");
-                rc_sb_pad(&b, x->id, 8);
+                rc_sb_pad(&b, x->id, idw);
                 rc_sb_puts(&b, " ");
-                rc_sb_pad(&b, rname(x), 36);
+                rc_sb_pad(&b, rname(x), 32);
                 rc_fmt_pct(s1, sizeof s1, x->occurrence);
                 rc_fmt_days(s2, sizeof s2, x->schedule_contribution);
                 rc_fmt_money(s3, sizeof s3, x->cost_contribution);
-                rc_sb_printf(&b, " %7s %8s %12s", s1, s2, s3);
+                rc_sb_printf(&b, " %7s %7s %10s", s1, s2, s3);
                 if (r->has_shapley) {
                     rc_fmt_days(s4, sizeof s4, x->shapley_days);
-                    rc_sb_printf(&b, "  %12s", s4);
+                    rc_fmt_money(s1, sizeof s1, x->shapley_cost);
+                    rc_sb_printf(&b, "                  %5s %10s", s4, s1);
                 }
                 rc_sb_puts(&b, "\n");
             }
@@ -378,7 +388,7 @@ char *rc_summary_text(const rc_result *r)
             rc_fmt_money(s3, sizeof s3, x->mitigation.cost_benefit);
             rc_fmt_money(s4, sizeof s4, x->mitigation.net_benefit);
             rc_sb_puts(&b, "  ");
-            rc_sb_pad(&b, x->id, 8);
+            rc_sb_pad(&b, x->id, 14);
             rc_sb_printf(&b, " costs %s, saves %s days and %s: net %s%s -> %s\n", s1, s2, s3,
                          x->mitigation.net_benefit > 0 ? "+" : "", s4,
                          x->recommended ? "fund it"
