@@ -272,6 +272,8 @@ int rc_analysis_recommend(const rc_model *m, const rc_sim_options *o, rc_result 
         rc = x;
         goto out;
     }
+    r->all_dur = sd;
+    r->all_cst = sc;
     if (sc.at_conf < best) {
         best = sc.at_conf, d_best = sd, c_best = sc;
         memcpy(best_set, all_set, mr);

@@ -197,6 +197,16 @@ json_t *rc_result_to_json(const rc_result *r)
                                                      "at_confidence", num(r->rec_dur.at_conf)));
         json_object_set_new(o, "total_cost", json_pack("{s:o,s:o}", "P50", num(r->rec_cst.pct[5]),
                                                        "at_confidence", num(r->rec_cst.at_conf)));
+        json_object_set_new(o, "none", json_pack("{s:{s:o,s:o},s:{s:o,s:o}}", "duration", "P50",
+                                                 num(r->none_dur.pct[5]), "at_confidence",
+                                                 num(r->none_dur.at_conf), "total_cost", "P50",
+                                                 num(r->none_cst.pct[5]), "at_confidence",
+                                                 num(r->none_cst.at_conf)));
+        json_object_set_new(o, "all", json_pack("{s:{s:o,s:o},s:{s:o,s:o}}", "duration", "P50",
+                                                num(r->all_dur.pct[5]), "at_confidence",
+                                                num(r->all_dur.at_conf), "total_cost", "P50",
+                                                num(r->all_cst.pct[5]), "at_confidence",
+                                                num(r->all_cst.at_conf)));
         json_object_set_new(j, "recommended_mitigations", o);
     }
     return j;

@@ -854,8 +854,10 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
             goto out;
         memcpy(tmp, r->duration, (size_t)N * sizeof *tmp);
         r->dur.at_conf = rc_select_percentile(tmp, N, o->confidence);
+        r->dur.pct[5] = rc_select_percentile(tmp, N, 0.5); /* P50 */
         memcpy(tmp, r->cost, (size_t)N * sizeof *tmp);
         r->cst.at_conf = rc_select_percentile(tmp, N, o->confidence);
+        r->cst.pct[5] = rc_select_percentile(tmp, N, 0.5);
         free(tmp);
         rc = 0;
         goto out;

@@ -140,6 +140,7 @@ typedef struct {
     rc_stats rec_dur, rec_cst;       /* the model with the recommended set applied
                                         (cost includes the mitigations' costs) */
     rc_stats none_dur, none_cst;     /* the model with no mitigation applied */
+    rc_stats all_dur, all_cst;       /* ... and with every one (costs included) */
     bool has_rec;
     rc_task_result *tasks;           /* every model task, in file order; owned */
     int n_tasks;
