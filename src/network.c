@@ -112,6 +112,29 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* X = V max(ev, RC_HIGHAM_MIN_EIG) V^T, where A = V ev V^T (W is scratch). */
+static int psd_floor(const gsl_matrix *A, gsl_matrix *X, gsl_matrix *W, gsl_matrix *V,
+                     gsl_vector *ev, gsl_eigen_symmv_workspace *ws)
+{
+    size_t k = A->size1;
+    gsl_matrix_memcpy(W, A);
+    if (gsl_eigen_symmv(W, ev, V, ws))
+        return -1;
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j <= i; j++) {
+            double s = 0;
+            for (size_t l = 0; l < k; l++) {
+                double e = gsl_vector_get(ev, l);
+                if (e < RC_HIGHAM_MIN_EIG)
+                    e = RC_HIGHAM_MIN_EIG;
+                s += gsl_matrix_get(V, i, l) * e * gsl_matrix_get(V, j, l);
+            }
+            gsl_matrix_set(X, i, j, s);
+            gsl_matrix_set(X, j, i, s);
+        }
+    return 0;
+}
+
 /* Nearest correlation matrix (Higham 2002, alternating projections with
  * Dykstra's correction) of the k x k symmetric matrix A, in place. */
 static int higham_repair(gsl_matrix *A)
@@ -129,22 +152,8 @@ static int higham_repair(gsl_matrix *A)
     for (int it = 0; it < RC_HIGHAM_ITER; it++) {
         gsl_matrix_memcpy(R, Y);
         gsl_matrix_sub(R, S);                 /* R = Y - S */
-        gsl_matrix_memcpy(W, R);
-        if (gsl_eigen_symmv(W, ev, V, ws))
+        if (psd_floor(R, X, W, V, ev, ws))
             goto done;
-        /* X = V max(ev, eps) V^T */
-        for (size_t i = 0; i < k; i++)
-            for (size_t j = 0; j <= i; j++) {
-                double s = 0;
-                for (size_t l = 0; l < k; l++) {
-                    double e = gsl_vector_get(ev, l);
-                    if (e < RC_HIGHAM_MIN_EIG)
-                        e = RC_HIGHAM_MIN_EIG;
-                    s += gsl_matrix_get(V, i, l) * e * gsl_matrix_get(V, j, l);
-                }
-                gsl_matrix_set(X, i, j, s);
-                gsl_matrix_set(X, j, i, s);
-            }
         gsl_matrix_memcpy(S, X);
         gsl_matrix_sub(S, R);                 /* S = X - R */
         gsl_matrix_memcpy(Y, X);
@@ -152,21 +161,8 @@ static int higham_repair(gsl_matrix *A)
             gsl_matrix_set(Y, i, i, 1.0);     /* unit diagonal */
     }
     /* a final eigenvalue floor and rescale, so that Cholesky succeeds */
-    gsl_matrix_memcpy(W, Y);
-    if (gsl_eigen_symmv(W, ev, V, ws))
+    if (psd_floor(Y, X, W, V, ev, ws))
         goto done;
-    for (size_t i = 0; i < k; i++)
-        for (size_t j = 0; j <= i; j++) {
-            double s = 0;
-            for (size_t l = 0; l < k; l++) {
-                double e = gsl_vector_get(ev, l);
-                if (e < RC_HIGHAM_MIN_EIG)
-                    e = RC_HIGHAM_MIN_EIG;
-                s += gsl_matrix_get(V, i, l) * e * gsl_matrix_get(V, j, l);
-            }
-            gsl_matrix_set(X, i, j, s);
-            gsl_matrix_set(X, j, i, s);
-        }
     for (size_t i = 0; i < k; i++)
         for (size_t j = 0; j < k; j++)
             gsl_matrix_set(A, i, j, gsl_matrix_get(X, i, j) /
