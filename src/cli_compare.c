@@ -14,29 +14,13 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_common.h"
 #include "compare.h"
 #include "fileio.h"
 #include "load.h"
 #include "output.h"
 #include "sim.h"
 #include "text.h"
-
-static volatile sig_atomic_t interrupted;
-
-static void on_signal(int sig)
-{
-    interrupted = sig;
-}
-
-static void install_signals(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-}
 
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
@@ -96,19 +80,6 @@ typedef struct {
     bool mitigated, quiet, independent;
 } cmp_opts;
 
-static int parse_ulong(const char *s, unsigned long long max, unsigned long long *out)
-{
-    if (!s || !*s || *s == '-' || *s == '+')
-        return -1;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end || v > max)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 static int parse_opts(int argc, char **argv, cmp_opts *o)
 {
     memset(o, 0, sizeof *o);
@@ -127,18 +98,18 @@ static int parse_opts(int argc, char **argv, cmp_opts *o)
         if (!strcmp(a, "--iterations")) {
             if (!strcmp(val, "auto"))
                 o->iterations = -1;
-            else if (parse_ulong(val, (unsigned long long)RC_MAX_ITERATIONS, &v) || v < 1)
+            else if (rc_cli_parse_ulong(val, (unsigned long long)RC_MAX_ITERATIONS, &v) || v < 1)
                 return usage_error("--iterations takes a whole number from 1 to %ld, or 'auto'",
                                    RC_MAX_ITERATIONS);
             else
                 o->iterations = (long)v;
         } else if (!strcmp(a, "--seed")) {
-            if (parse_ulong(val, ULLONG_MAX, &v))
+            if (rc_cli_parse_ulong(val, ULLONG_MAX, &v))
                 return usage_error("--seed takes an unsigned 64-bit whole number");
             o->seed = v;
             o->has_seed = true;
         } else if (!strcmp(a, "--threads")) {
-            if (parse_ulong(val, 256, &v) || v < 1)
+            if (rc_cli_parse_ulong(val, 256, &v) || v < 1)
                 return usage_error("--threads takes a whole number from 1 to 256");
             o->threads = (int)v;
         } else if (!strcmp(a, "--confidence")) {
@@ -173,35 +144,6 @@ static int parse_opts(int argc, char **argv, cmp_opts *o)
     if (o->n_files < 2)
         return usage_error("missing %s", o->n_files ? "the second project file" : "the two project files");
     return 0;
-}
-
-/* Load FILE, printing its diagnostics. Returns the exit code; *M on success. */
-static int load_model(const char *file, rc_model **m)
-{
-    rc_diags d;
-    rc_diags_init(&d, file);
-    char err[512] = "";
-    rc_load_status st = rc_load_file(file, m, &d, err, sizeof err);
-    rc_diags_sort(&d);
-    rc_cli_print_diags(stderr, &d);
-    int code = RC_EXIT_OK;
-    if (st == RC_LOAD_IO) {
-        fprintf(stderr, "riskcast: %s: %s\n", file, err);
-        code = RC_EXIT_IO;
-    } else if (st != RC_LOAD_OK) {
-        fprintf(stderr, "riskcast: %s: %zu error%s\n", file, d.n_errors, d.n_errors == 1 ? "" : "s");
-        code = RC_EXIT_INPUT;
-    }
-    rc_diags_delete(&d);
-    return code;
-}
-
-static int ensure_dir(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0)
-        return S_ISDIR(st.st_mode) ? 0 : (errno = ENOTDIR, -1);
-    return mkdir(dir, 0777);
 }
 
 /* ---- words ---------------------------------------------------------------------- */
@@ -734,13 +676,6 @@ static void progress_cb(void *ctx, double f)
     fflush(stderr);
 }
 
-static int interrupted_exit(void)
-{
-    rc_out_cleanup_all();
-    fprintf(stderr, "\nriskcast: interrupted; no output was written\n");
-    return 128 + (interrupted ? (int)interrupted : SIGINT);
-}
-
 static const char *base_name(const char *p)
 {
     const char *s = strrchr(p, '/');
@@ -762,8 +697,8 @@ int rc_cmd_compare(int argc, char **argv)
     bool zh = o.lang && !strcmp(o.lang, "zh");
 
     rc_model *ma = NULL, *mb = NULL;
-    int ca = load_model(o.files[0], &ma);
-    int cb = load_model(o.files[1], &mb);
+    int ca = rc_cli_load_model(o.files[0], &ma);
+    int cb = rc_cli_load_model(o.files[1], &mb);
     if (ca || cb) {
         rc_model_free(ma);
         rc_model_free(mb);
@@ -787,7 +722,7 @@ int rc_cmd_compare(int argc, char **argv)
         so.confidence = o.confidence;
     so.threads = o.threads;
     so.mitigated = o.mitigated;
-    so.cancel = &interrupted;
+    so.cancel = &rc_cli_interrupted;
     bool progress = isatty(STDERR_FILENO) && !o.quiet;
     if (((mb->has_seed && mb->seed != so.seed && !o.has_seed) ||
          (mb->has_iterations && mb->iterations != so.iterations && o.iterations == 0) ||
@@ -809,7 +744,7 @@ int rc_cmd_compare(int argc, char **argv)
         rc_model_free(mb);
         return RC_EXIT_USAGE;
     }
-    install_signals();
+    rc_cli_install_signals();
 
     rc_result ra, rb;
     memset(&ra, 0, sizeof ra);
@@ -825,7 +760,7 @@ int rc_cmd_compare(int argc, char **argv)
     have_a = st == 0;
     rc_cli_print_diags(stderr, &d);
     rc_diags_delete(&d);
-    if (st == 0 && !interrupted) {
+    if (st == 0 && !rc_cli_interrupted) {
         so.iterations = ra.iterations;
         if (o.independent)
             so.seed = so.seed + 1;
@@ -844,8 +779,8 @@ int rc_cmd_compare(int argc, char **argv)
     memset(&cmp, 0, sizeof cmp);
     memset(&md, 0, sizeof md);
     char *sen_en = NULL, *sen_zh = NULL;
-    if (st == 1 || interrupted) {
-        code = interrupted_exit();
+    if (st == 1 || rc_cli_interrupted) {
+        code = rc_cli_interrupted_exit();
         goto done;
     }
     if (st < 0) {
@@ -890,7 +825,7 @@ int rc_cmd_compare(int argc, char **argv)
         snprintf(la, sizeof la, "A: %s", base_name(o.files[0]));
         snprintf(lb, sizeof lb, "B: %s", base_name(o.files[1]));
         rc_compare_plot_options po = {o.plots, zh ? "zh" : "en", la, lb};
-        if (ensure_dir(o.plots)) {
+        if (rc_cli_ensure_dir(o.plots)) {
             fprintf(stderr, "riskcast: %s: cannot create the directory: %s\n", o.plots, strerror(errno));
             code = RC_EXIT_IO;
         } else if (rc_compare_plot(&ra, &rb, &po, err, sizeof err) != RC_PLOT_OK) {
@@ -898,8 +833,8 @@ int rc_cmd_compare(int argc, char **argv)
             code = RC_EXIT_IO;
         }
     }
-    if (interrupted) {
-        code = interrupted_exit();
+    if (rc_cli_interrupted) {
+        code = rc_cli_interrupted_exit();
         goto done;
     }
     if (!o.quiet) {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_common.h"
 #include "fileio.h"
 #include "load.h"
 #include "network.h"
@@ -24,23 +25,6 @@
 #ifndef RC_VERSION
 #define RC_VERSION "1.0.0"
 #endif
-
-static volatile sig_atomic_t interrupted;
-
-static void on_signal(int sig)
-{
-    interrupted = sig;
-}
-
-static void install_signals(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-}
 
 void rc_cli_print_diags(FILE *f, const rc_diags *d)
 {
@@ -112,19 +96,6 @@ typedef struct {
     bool mitigated, quiet;
 } run_opts;
 
-static int parse_ulong(const char *s, unsigned long long max, unsigned long long *out)
-{
-    if (!s || !*s || *s == '-' || *s == '+')
-        return -1;
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end || v > max)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 static int parse_run_opts(int argc, char **argv, const char *cmd, int want_files, run_opts *o)
 {
     memset(o, 0, sizeof *o);
@@ -142,7 +113,7 @@ static int parse_run_opts(int argc, char **argv, const char *cmd, int want_files
             unsigned long long v;
             if (!strcmp(val, "auto"))
                 o->iterations = -1;
-            else if (parse_ulong(val, (unsigned long long)RC_MAX_ITERATIONS, &v) || v < 1)
+            else if (rc_cli_parse_ulong(val, (unsigned long long)RC_MAX_ITERATIONS, &v) || v < 1)
                 return usage_error("%s: --iterations takes a whole number from 1 to %ld, or 'auto'",
                                    cmd, RC_MAX_ITERATIONS);
             else
@@ -150,14 +121,14 @@ static int parse_run_opts(int argc, char **argv, const char *cmd, int want_files
         } else if (!strcmp(a, "--seed")) {
             NEEDS_VALUE();
             unsigned long long v;
-            if (parse_ulong(val, ULLONG_MAX, &v))
+            if (rc_cli_parse_ulong(val, ULLONG_MAX, &v))
                 return usage_error("%s: --seed takes an unsigned 64-bit whole number", cmd);
             o->seed = v;
             o->has_seed = true;
         } else if (!strcmp(a, "--threads")) {
             NEEDS_VALUE();
             unsigned long long v;
-            if (parse_ulong(val, 256, &v) || v < 1)
+            if (rc_cli_parse_ulong(val, 256, &v) || v < 1)
                 return usage_error("%s: --threads takes a whole number from 1 to 256", cmd);
             o->threads = (int)v;
         } else if (!strcmp(a, "--confidence")) {
@@ -210,27 +181,6 @@ static int parse_run_opts(int argc, char **argv, const char *cmd, int want_files
 
 /* ---- loading ---------------------------------------------------------------- */
 
-/* Load FILE, printing its diagnostics. Returns the exit code; *M on success. */
-static int load_model(const char *file, rc_model **m)
-{
-    rc_diags d;
-    rc_diags_init(&d, file);
-    char err[512] = "";
-    rc_load_status st = rc_load_file(file, m, &d, err, sizeof err);
-    rc_diags_sort(&d);
-    rc_cli_print_diags(stderr, &d);
-    int code = RC_EXIT_OK;
-    if (st == RC_LOAD_IO) {
-        fprintf(stderr, "riskcast: %s: %s\n", file, err);
-        code = RC_EXIT_IO;
-    } else if (st != RC_LOAD_OK) {
-        fprintf(stderr, "riskcast: %s: %zu error%s\n", file, d.n_errors, d.n_errors == 1 ? "" : "s");
-        code = RC_EXIT_INPUT;
-    }
-    rc_diags_delete(&d);
-    return code;
-}
-
 /* ---- check ------------------------------------------------------------------ */
 
 int rc_cmd_check(int argc, char **argv)
@@ -246,7 +196,7 @@ int rc_cmd_check(int argc, char **argv)
     if (argc != 2 || argv[1][0] == '-')
         return usage_error("check: expected exactly one project file");
     rc_model *m = NULL;
-    int code = load_model(argv[1], &m);
+    int code = rc_cli_load_model(argv[1], &m);
     if (code)
         return code;
     rc_diags d;
@@ -329,17 +279,10 @@ static void sim_settings(const rc_model *m, const run_opts *ro, rc_sim_options *
         so->confidence = ro->confidence;
     so->threads = ro->threads;
     so->mitigated = ro->mitigated;
-    so->cancel = &interrupted;
+    so->cancel = &rc_cli_interrupted;
     if (isatty(STDERR_FILENO) && !ro->quiet) {
         so->progress = progress_cb;
     }
-}
-
-static int interrupted_exit(void)
-{
-    rc_out_cleanup_all();
-    fprintf(stderr, "\nriskcast: interrupted; no output was written\n");
-    return 128 + (interrupted ? (int)interrupted : SIGINT);
 }
 
 /* Refuse an output path that names the input. */
@@ -369,14 +312,6 @@ static int too_much_memory(const char *cmd, const rc_model *m, long iterations, 
             cmd, n, m->n_tasks, th, th == 1 ? "" : "s", (double)need / (1024.0 * 1024 * 1024),
             RC_MAX_SIM_BYTES >> 30);
     return 1;
-}
-
-static int ensure_dir(const char *dir)
-{
-    struct stat st;
-    if (stat(dir, &st) == 0)
-        return S_ISDIR(st.st_mode) ? 0 : (errno = ENOTDIR, -1);
-    return mkdir(dir, 0777);
 }
 
 enum { MODE_RUN, MODE_PLOT, MODE_REPORT };
@@ -412,14 +347,14 @@ static int run_like(int argc, char **argv, int mode)
     if (refuse_input(ro.json, ro.files[0]) || refuse_input(ro.out, ro.files[0]))
         return RC_EXIT_USAGE;
     /* from here on an interrupt is noticed (a large file takes a while to load) */
-    install_signals();
+    rc_cli_install_signals();
     rc_model *m = NULL;
-    code = load_model(ro.files[0], &m);
+    code = rc_cli_load_model(ro.files[0], &m);
     if (code)
         return code;
-    if (interrupted) {
+    if (rc_cli_interrupted) {
         rc_model_free(m);
-        return interrupted_exit();
+        return rc_cli_interrupted_exit();
     }
     rc_sim_options so;
     sim_settings(m, &ro, &so);
@@ -439,11 +374,11 @@ static int run_like(int argc, char **argv, int mode)
         fputs("\r                \r", stderr);
     rc_cli_print_diags(stderr, &d);
     rc_diags_delete(&d);
-    if (st == 1 || interrupted) {
+    if (st == 1 || rc_cli_interrupted) {
         if (st == 0)
             rc_result_delete(&r);
         rc_model_free(m);
-        return interrupted_exit();
+        return rc_cli_interrupted_exit();
     }
     if (st < 0) {
         fprintf(stderr, "riskcast: out of memory while simulating\n");
@@ -476,7 +411,7 @@ static int run_like(int argc, char **argv, int mode)
         free(s);
     }
     if (!code && ro.csv) {
-        if (ensure_dir(ro.csv)) {
+        if (rc_cli_ensure_dir(ro.csv)) {
             fprintf(stderr, "riskcast: %s: cannot create the directory: %s\n", ro.csv, strerror(errno));
             code = RC_EXIT_IO;
         } else if (rc_write_csv(&r, ro.csv, err, sizeof err)) {
@@ -488,7 +423,7 @@ static int run_like(int argc, char **argv, int mode)
     if (!code && plot_dir) {
         rc_plot_options po = {plot_dir, ro.format && !strcmp(ro.format, "svg"),
                               ro.lang ? ro.lang : "en", NULL};
-        if (ensure_dir(plot_dir)) {
+        if (rc_cli_ensure_dir(plot_dir)) {
             fprintf(stderr, "riskcast: %s: cannot create the directory: %s\n", plot_dir, strerror(errno));
             code = RC_EXIT_IO;
         } else {
@@ -506,10 +441,10 @@ static int run_like(int argc, char **argv, int mode)
             code = RC_EXIT_IO;
         }
     }
-    if (interrupted) {
+    if (rc_cli_interrupted) {
         rc_result_delete(&r);
         rc_model_free(m);
-        return interrupted_exit();
+        return rc_cli_interrupted_exit();
     }
     if (!ro.quiet) {
         char *text = rc_summary_text(&r);

@@ -1,0 +1,77 @@
+/* cli_common.c - helpers shared by the command-line front ends. */
+#include "cli_common.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "fileio.h"
+#include "load.h"
+
+volatile sig_atomic_t rc_cli_interrupted;
+
+static void on_signal(int sig)
+{
+    rc_cli_interrupted = sig;
+}
+
+void rc_cli_install_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+int rc_cli_interrupted_exit(void)
+{
+    rc_out_cleanup_all();
+    fprintf(stderr, "\nriskcast: interrupted; no output was written\n");
+    return 128 + (rc_cli_interrupted ? (int)rc_cli_interrupted : SIGINT);
+}
+
+int rc_cli_parse_ulong(const char *s, unsigned long long max, unsigned long long *out)
+{
+    if (!s || !*s || *s == '-' || *s == '+')
+        return -1;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int rc_cli_load_model(const char *file, rc_model **m)
+{
+    rc_diags d;
+    rc_diags_init(&d, file);
+    char err[512] = "";
+    rc_load_status st = rc_load_file(file, m, &d, err, sizeof err);
+    rc_diags_sort(&d);
+    rc_cli_print_diags(stderr, &d);
+    int code = RC_EXIT_OK;
+    if (st == RC_LOAD_IO) {
+        fprintf(stderr, "riskcast: %s: %s\n", file, err);
+        code = RC_EXIT_IO;
+    } else if (st != RC_LOAD_OK) {
+        fprintf(stderr, "riskcast: %s: %zu error%s\n", file, d.n_errors, d.n_errors == 1 ? "" : "s");
+        code = RC_EXIT_INPUT;
+    }
+    rc_diags_delete(&d);
+    return code;
+}
+
+int rc_cli_ensure_dir(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0)
+        return S_ISDIR(st.st_mode) ? 0 : (errno = ENOTDIR, -1);
+    return mkdir(dir, 0777);
+}
