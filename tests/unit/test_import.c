@@ -189,16 +189,14 @@ TEST(sp10_lags_exact)
     rc_diags_delete(&d);
 }
 
-TEST(sp10_fast)
+/* Import speed is measured by `make bench`, not here: timings in unit tests
+ * fail on a busy machine. This checks the whole file imports cleanly. */
+TEST(sp10_imports)
 {
-    struct timespec a, b;
-    clock_gettime(CLOCK_MONOTONIC, &a);
     rc_import_result r;
     rc_diags d;
     CHECK_INT(import_path(DATA "SP10-cost-loaded.xer", NULL, &r, &d), 0);
-    clock_gettime(CLOCK_MONOTONIC, &b);
-    double s = (b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) * 1e-9;
-    CHECK(s < 1.0);   /* about 0.05 s; generous for sanitizer builds */
+    CHECK_INT(d.n_errors, 0);
     rc_import_result_delete(&r);
     rc_diags_delete(&d);
 }
@@ -591,7 +589,7 @@ int main(void)
 {
     RUN(sp10_counts);
     RUN(sp10_lags_exact);
-    RUN(sp10_fast);
+    RUN(sp10_imports);
     RUN(xer_percent_complete);
     RUN(xer_resource_costs);
     RUN(mspdi_relations);
