@@ -6,6 +6,7 @@
 #   make deps             install the Debian packages it needs (as root), else print the command
 #   make install          PREFIX=/usr/local DESTDIR=
 #   make bench            the benchmark (never part of `make test`)
+#   make tsan             the threaded engine under ThreadSanitizer (determinism + sim tests)
 #   make fuzz             fuzz campaigns (clang, libFuzzer)
 
 PREFIX  ?= /usr/local
@@ -54,8 +55,22 @@ endif
 test-all:
 	$(MAKE) --no-print-directory WERROR=1 test
 	RISKCAST_SKIP_BROWSER=1 $(MAKE) --no-print-directory WERROR=1 SANITIZER=address,undefined test
+	$(MAKE) --no-print-directory WERROR=1 tsan
 
-.PHONY: test-all all test check-deps deps install uninstall clean bench fuzz
+# ThreadSanitizer on the threaded engine: the simulation unit test and the
+# determinism CLI test (every thread count); any data race fails.
+TSAN_BUILD := build/san-thread
+tsan:
+	@$(MAKE) --no-print-directory SANITIZER=thread $(TSAN_BUILD)/riskcast $(TSAN_BUILD)/tests/test_sim
+	@echo "== tsan: test_sim"
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 $(TSAN_BUILD)/tests/test_sim >$(TSAN_BUILD)/sim.log 2>&1; \
+	    s=$$?; grep -E '^(FAIL|  )|ThreadSanitizer' $(TSAN_BUILD)/sim.log; tail -n 1 $(TSAN_BUILD)/sim.log; exit $$s
+	@echo "== tsan: tests/cli/determinism.sh"
+	@TSAN_OPTIONS=halt_on_error=1:exitcode=66 RISKCAST=$(abspath $(TSAN_BUILD)/riskcast) \
+	    sh tests/cli/determinism.sh >$(TSAN_BUILD)/determinism.log 2>&1; \
+	    s=$$?; grep -E '^(FAIL|  )' $(TSAN_BUILD)/determinism.log; tail -n 1 $(TSAN_BUILD)/determinism.log; exit $$s
+
+.PHONY: test-all tsan all test check-deps deps install uninstall clean bench fuzz
 all: $(PROG)
 
 $(BUILD)/src/%.o: src/%.c
