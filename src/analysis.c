@@ -31,8 +31,8 @@
  * and without room for two it is left out. */
 #define RC_SHAPLEY_EXACT 6
 #define RC_SHAPLEY_PERMS 12
-#define RC_SHAPLEY_BUDGET 6.0e8
-#define RC_RECOMMEND_BUDGET 6.0e8
+#define RC_SHAPLEY_BUDGET 1.5e8
+#define RC_RECOMMEND_BUDGET 1.5e8
 
 typedef struct {
     const rc_model *m;
@@ -62,16 +62,20 @@ static int evaluate(evaluator *e, bool uncertainty, rc_stats *dur, rc_stats *cst
     return 0;
 }
 
-static double task_count(const rc_model *m)
+/* The work of one coalition run, in task-iterations: the iterations, plus
+ * compiling the network for it, which measures like about 10 + risks/10
+ * iterations of the same network. */
+static double eval_work(const rc_model *m, long iterations)
 {
-    return m->n_tasks > 0 ? (double)m->n_tasks : 1;
+    double tasks = m->n_tasks > 0 ? (double)m->n_tasks : 1;
+    return tasks * ((double)iterations + 10 + m->n_risks / 10.0);
 }
 
 int rc_analysis_shapley(const rc_model *m, const rc_sim_options *o, rc_result *r)
 {
     int nr = r->n_risks, n = nr + 1; /* player nr is U */
     r->has_shapley = false;
-    double per_eval = (double)r->iterations * task_count(m);
+    double per_eval = eval_work(m, r->iterations);
     evaluator e = {m, o, NULL, NULL};
     e.include = calloc((size_t)(m->n_risks ? m->n_risks : 1), 1);
     e.mitigate = calloc((size_t)(m->n_risks ? m->n_risks : 1), 1);
@@ -209,7 +213,7 @@ int rc_analysis_recommend(const rc_model *m, const rc_sim_options *o, rc_result 
         nm += r->risks[k].has_mitigation;
     if (nm == 0)
         return 0;
-    double per_eval = (double)r->iterations * task_count(m);
+    double per_eval = eval_work(m, r->iterations);
     if ((double)(nm + 2) * per_eval > RC_RECOMMEND_BUDGET)
         return 0; /* too large: left out */
     size_t mr = (size_t)(m->n_risks ? m->n_risks : 1);

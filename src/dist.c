@@ -274,6 +274,43 @@ static int beta_table(double alpha, double beta, float *table)
     return 0;
 }
 
+/* Shared tables, one per lambda, built on first use and kept for the life of
+ * the program (at most RC_PERT_SHAPES of them). */
+static struct {
+    double lambda;
+    float *rows;
+} shapes[RC_PERT_SHAPES];
+static int n_shapes;
+static pthread_mutex_t shapes_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static const float *pert_shape(double lambda)
+{
+    const float *found = NULL;
+    pthread_mutex_lock(&shapes_mu);
+    for (int i = 0; i < n_shapes && !found; i++)
+        if (shapes[i].lambda == lambda)
+            found = shapes[i].rows;
+    if (!found && n_shapes < RC_PERT_SHAPES) {
+        float *rows = malloc((size_t)(RC_PERT_ROWS + 1) * (RC_PERT_TABLE + 1) * sizeof *rows);
+        int ok = rows != NULL;
+        for (int r = 0; ok && r <= RC_PERT_ROWS; r++) {
+            double m = (double)r / RC_PERT_ROWS;
+            ok = beta_table(1 + lambda * m, 1 + lambda * (1 - m),
+                            rows + (size_t)r * (RC_PERT_TABLE + 1)) == 0;
+        }
+        if (ok) {
+            shapes[n_shapes].lambda = lambda;
+            shapes[n_shapes].rows = rows;
+            n_shapes++;
+            found = rows;
+        } else {
+            free(rows);
+        }
+    }
+    pthread_mutex_unlock(&shapes_mu);
+    return found;
+}
+
 int rc_dist_prepare(rc_dist *d)
 {
     switch (d->kind) {
@@ -283,6 +320,10 @@ int rc_dist_prepare(rc_dist *d)
             return 0; /* a point: no table needed */
         d->p1 = 1 + d->lambda * (d->b - d->a) / w;
         d->p2 = 1 + d->lambda * (d->c - d->b) / w;
+        d->shape = pert_shape(d->lambda);
+        d->shape_pos = (d->b - d->a) / w * RC_PERT_ROWS;
+        if (d->shape)
+            return 0;
         free(d->table);
         d->table = malloc((RC_PERT_TABLE + 1) * sizeof *d->table);
         if (!d->table)
@@ -326,17 +367,10 @@ double rc_dist_quantile(const rc_dist *d, double u)
         return d->a + u * (d->c - d->a);
     case RC_DIST_TRIANGULAR:
         return tri_q(d->a, d->b, d->c, u);
-    case RC_DIST_PERT: {
-        if (!d->table)
+    case RC_DIST_PERT:
+        if (!d->table && !d->shape)
             return d->a;
-        double x = u * RC_PERT_TABLE;
-        int i = (int)x;
-        if (i >= RC_PERT_TABLE)
-            i = RC_PERT_TABLE - 1;
-        double t = x - i;
-        double y = d->table[i] + t * (d->table[i + 1] - d->table[i]);
-        return d->a + (d->c - d->a) * y;
-    }
+        return d->a + (d->c - d->a) * rc_pert_unit(d, u);
     case RC_DIST_TRIGEN:
         return tri_q(d->p1, d->b, d->p2, u);
     case RC_DIST_NORMAL:

@@ -7,6 +7,7 @@
 #ifndef RC_DIST_H
 #define RC_DIST_H
 
+#include <math.h>
 #include <stdbool.h>
 
 typedef enum {
@@ -21,7 +22,9 @@ typedef enum {
     RC_DIST_DISCRETE    /* values[], weights[] */
 } rc_dist_kind;
 
-#define RC_PERT_TABLE 4096   /* segments of a tabulated Beta inverse CDF */
+#define RC_PERT_TABLE 1024   /* segments of a tabulated Beta inverse CDF */
+#define RC_PERT_ROWS 64      /* rows of the shared tables, over the mode's position */
+#define RC_PERT_SHAPES 32    /* distinct lambdas with a shared table; others get their own */
 
 typedef struct {
     rc_dist_kind kind;
@@ -35,8 +38,51 @@ typedef struct {
     double p1, p2;           /* PERT alpha, beta; LOGNORMAL mu, sigma;
                                 TRIGEN the triangular's min and max */
     double *cum;             /* DISCRETE: normalised cumulative weights; owned */
-    float *table;            /* PERT: RC_PERT_TABLE+1 points of the Beta inverse CDF; owned */
+    float *table;            /* PERT without a shared table: RC_PERT_TABLE+1 points of
+                                its Beta inverse CDF; owned */
+    const float *shape;      /* PERT: the shared table for its lambda, RC_PERT_ROWS+1
+                                rows (mode at 0, 1/64, ..., 1) of RC_PERT_TABLE+1 points;
+                                not owned (lives as long as the program) */
+    double shape_pos;        /* PERT: the mode's position (likely-min)/(max-min) x RC_PERT_ROWS */
 } rc_dist;
+
+/* The PERT quantile on [0, 1] at U: linear in U within a row, linear between
+ * the two rows around the mode's position. Tables shared by every PERT of the
+ * same lambda stay small enough to live in cache. */
+static inline double rc_pert_unit(const rc_dist *d, double u)
+{
+    double x = u * RC_PERT_TABLE;
+    int j = (int)x;
+    if (j >= RC_PERT_TABLE)
+        j = RC_PERT_TABLE - 1;
+    double t = x - j;
+    const float *r0, *r1;
+    double fm;
+    if (d->shape) {
+        int r = (int)d->shape_pos;
+        if (r >= RC_PERT_ROWS)
+            r = RC_PERT_ROWS - 1;
+        fm = d->shape_pos - r;
+        r0 = d->shape + (long)r * (RC_PERT_TABLE + 1);
+        r1 = r0 + RC_PERT_TABLE + 1;
+    } else {
+        r0 = r1 = d->table;
+        fm = 0;
+    }
+    /* In the end segments the quantile is steep (x ~ u^(1/alpha) near 0,
+     * 1 - x ~ (1-u)^(1/beta) near 1): follow that power law through the
+     * segment's inner point instead of a straight line. */
+    if (j == 0) {
+        double y1 = r0[1] + fm * (r1[1] - r0[1]);
+        return y1 * pow(t, 1 / d->p1);
+    }
+    if (j == RC_PERT_TABLE - 1) {
+        double y = r0[j] + fm * (r1[j] - r0[j]);
+        return 1 - (1 - y) * pow(1 - t, 1 / d->p2);
+    }
+    double y0 = r0[j] + t * (r0[j + 1] - r0[j]), y1 = r1[j] + t * (r1[j + 1] - r1[j]);
+    return y0 + fm * (y1 - y0);
+}
 
 /* A fixed value. */
 void rc_dist_fixed(rc_dist *d, double v);

@@ -255,15 +255,9 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
             case SK_UNI:
                 d = q[0] + u * q[1];
                 break;
-            case SK_PERT: { /* a, c - a, the table */
-                const float *tb = net->dur[p]->table;
-                double x = u * RC_PERT_TABLE;
-                int j = (int)x;
-                if (j >= RC_PERT_TABLE)
-                    j = RC_PERT_TABLE - 1;
-                d = q[0] + q[1] * (tb[j] + (x - j) * (tb[j + 1] - tb[j]));
+            case SK_PERT: /* a, c - a */
+                d = q[0] + q[1] * rc_pert_unit(net->dur[p], u);
                 break;
-            }
             default:
                 d = rc_dist_quantile(net->dur[p], u);
             }
@@ -768,7 +762,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         } else if (dd->kind == RC_DIST_UNIFORM) {
             c.skind[p] = SK_UNI;
             q[0] = dd->a, q[1] = dd->c - dd->a;
-        } else if (dd->kind == RC_DIST_PERT && dd->table) {
+        } else if (dd->kind == RC_DIST_PERT && (dd->table || dd->shape)) {
             c.skind[p] = SK_PERT;
             q[0] = dd->a, q[1] = dd->c - dd->a;
         }
@@ -1138,8 +1132,9 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         }
     }
     if (o->analysis && !o->light) {
+        /* the advice: reserve split and recommended mitigations (reruns) */
         int x = o->shapley ? rc_analysis_shapley(m, o, r) : 0;
-        if (!x)
+        if (!x && o->shapley)
             x = rc_analysis_recommend(m, o, r);
         if (x) {
             rc = x;

@@ -36,7 +36,8 @@ typedef struct {
     int threads;                     /* <= 0: every processor */
     bool mitigated;                  /* simulate with every mitigation applied */
     bool analysis;                   /* pass 2: sensitivity, contributions, mitigations */
-    bool shapley;                    /* split the reserve across risks (Shapley) */
+    bool shapley;                    /* the advice: split the reserve across risks
+                                        (Shapley) and recommend mitigations */
     int shapley_perms;               /* permutations sampled for Shapley (0: default) */
     const uint8_t *mitigate_mask;    /* per model risk: simulate it mitigated (NULL: `mitigated`) */
     const uint8_t *include_mask;     /* per model risk: 0 leaves it out (NULL: every open risk) */

@@ -41,6 +41,36 @@ static int has(int line, int col, const char *text)
     return 0;
 }
 
+/* The number of warnings, and whether one at LINE:COL contains TEXT. */
+static int n_warnings(void)
+{
+    int n = 0;
+    for (size_t i = 0; i < g_d.n; i++)
+        n += g_d.items[i].sev == RC_SEV_WARNING;
+    return n;
+}
+
+static int has_warning(int line, int col, const char *text)
+{
+    for (size_t i = 0; i < g_d.n; i++)
+        if (g_d.items[i].sev == RC_SEV_WARNING && g_d.items[i].mark.line == line &&
+            g_d.items[i].mark.col == col && strstr(g_d.items[i].msg, text))
+            return 1;
+    dump();
+    return 0;
+}
+
+/* The file SRC loads, with exactly N warnings. */
+#define WARNS(src, n)                                                          \
+    do {                                                                       \
+        rc_model *m_ = load(src);                                              \
+        CHECK(m_ != NULL);                                                     \
+        rc_model_free(m_);                                                     \
+        CHECK(n_warnings() == (n));                                            \
+        if (n_warnings() != (n))                                               \
+            dump();                                                            \
+    } while (0)
+
 /* The file SRC fails with an error at LINE:COL containing TEXT. */
 #define BAD(src, line, col, text)                                              \
     do {                                                                       \
@@ -150,7 +180,7 @@ TEST(spec_example)
     t = &m->tasks[1];
     CHECK_INT(t->duration.kind, RC_DIST_PERT);
     CHECK_NEAR(t->duration.lambda, 4, 0);
-    CHECK(t->duration.table != NULL); /* prepared */
+    CHECK(t->duration.table != NULL || t->duration.shape != NULL); /* prepared */
     CHECK_INT(t->after[0].type, RC_LINK_SS);
     CHECK_NEAR(t->after[0].lag, 2, 0);
     CHECK_INT(t->after[0].mark.line, 28);
@@ -204,7 +234,7 @@ TEST(distribution_forms)
         "  - {id: c, duration: {dist: uniform, min: 1, max: 3}}\n"
         "  - {id: d, duration: {dist: triangular, min: 1, likely: 2, max: 4}}\n"
         "  - {id: e, duration: {dist: pert, min: 1, likely: 2, max: 4, lambda: 2.5}}\n"
-        "  - {id: f, duration: {dist: trigen, low: 2, likely: 4, high: 8, low_pct: 10, high_pct: 90}}\n"
+        "  - {id: f, duration: {dist: trigen, low: 3, likely: 4, high: 8, low_pct: 10, high_pct: 90}}\n"
         "  - {id: g, duration: {dist: normal, mean: 5, sd: 1.5}}\n"
         "  - {id: h, duration: {dist: lognormal, mean: 5, sd: 2}}\n"
         "  - {id: i, duration: {dist: discrete, values: [1, 2, 5], weights: [1, 3, 1]}}\n"
@@ -228,7 +258,7 @@ TEST(distribution_forms)
     CHECK_INT(t[5].duration.kind, RC_DIST_TRIGEN);
     CHECK_NEAR(t[5].duration.low_pct, 10, 0);
     CHECK_NEAR(t[5].duration.high_pct, 90, 0);
-    CHECK(t[5].duration.p1 < 2 && t[5].duration.p2 > 8); /* prepared */
+    CHECK(t[5].duration.p1 >= 0 && t[5].duration.p1 < 3 && t[5].duration.p2 > 8); /* prepared */
     CHECK_INT(t[6].duration.kind, RC_DIST_NORMAL);
     CHECK_NEAR(t[6].duration.c, 1.5, 0);
     CHECK_INT(t[7].duration.kind, RC_DIST_LOGNORMAL);
@@ -401,6 +431,128 @@ TEST(diagnostics_risks)
 #undef T1
 }
 
+TEST(actual_cost_needs_status_date)
+{
+    /* without a status date the whole cost is forecast: an error at the key */
+    BAD(HEAD "tasks:\n  - id: a\n    duration: 3\n    actual_cost: 100\n", 8, 5,
+        "actual_cost needs project.status_date (it is what a task has cost up to that date)");
+    BAD(HEAD "tasks:\n  - {id: a, duration: 3, done: true, actual_cost: 100}\n", 6, 38,
+        "actual_cost needs project.status_date");
+#define SD HEAD "  status_date: 2027-01-11\n"
+    /* done or started: what it has cost so far, no warning */
+    WARNS(SD "tasks:\n  - {id: a, duration: 3, done: true, actual_cost: 100}\n"
+             "  - {id: b, duration: 3, started: true, actual_cost: 50}\n", 0);
+    rc_model *m = load(SD "tasks:\n  - {id: a, duration: 3, done: true, actual_cost: 100}\n");
+    CHECK(m && m->tasks[0].actual_cost == 100);
+    rc_model_free(m);
+    /* neither: a warning at the key */
+    WARNS(SD "tasks:\n  - id: a\n    duration: 3\n    actual_cost: 100\n", 1);
+    CHECK(has_warning(9, 5, "neither done nor started"));
+}
+
+TEST(closed_risk_optional_fields)
+{
+#define T1 "tasks:\n  - {id: a, duration: 1}\n  - {id: b, duration: 1}\n"
+    rc_model *m = load(HEAD T1 "risks:\n  - id: R1\n    closed: true\n"
+                               "  - {id: R2, closed: true, frequency: 2}\n");
+    CHECK(m != NULL);
+    CHECK(m && m->n_risks == 2 && m->risks[0].closed && m->risks[1].closed);
+    rc_model_free(m);
+    CHECK(n_warnings() == 0);
+    /* still checked when given */
+    BAD(HEAD T1 "risks:\n  - id: R1\n    closed: true\n    frequency: -1\n", 11, 16,
+        "frequency must be between 0 and 1000");
+    BAD(HEAD T1 "risks:\n  - id: R1\n    closed: true\n    impacts: [{tasks: [zz], delay: 1}]\n",
+        11, 24, "unknown task 'zz'");
+    BAD(HEAD T1 "risks:\n  - id: R1\n    closed: true\n    probability: 0.2\n    frequency: 1\n",
+        12, 5, "not both");
+    /* an open risk still needs one */
+    BAD(HEAD T1 "risks:\n  - id: R1\n    closed: false\n    impacts: [{tasks: [a], delay: 1}]\n",
+        9, 5, "missing key 'probability'");
+#undef T1
+}
+
+TEST(trigen_fitted_minimum)
+{
+    /* low 0.5 with 20% below it: the fitted triangle starts near -2.88 */
+    BAD(HEAD "tasks:\n  - id: a\n    duration: {dist: trigen, low: 0.5, likely: 2, high: 6, "
+             "low_pct: 20, high_pct: 90}\n", 7, 15,
+        "this trigen's fitted minimum is -2.881 (below 0): durations cannot be negative; "
+        "raise low or low_pct");
+    BAD(HEAD "tasks:\n  - {id: a, duration: 2}\nrisks:\n  - id: R1\n    probability: 0.5\n"
+             "    impacts: [{tasks: [a], scale: {dist: trigen, low: 0.2, likely: 1, high: 3, "
+             "low_pct: 20, high_pct: 80}}]\n", 10, 35, "scales cannot be negative");
+    /* a delay or a cost may be negative: no such check */
+    WARNS(HEAD "tasks:\n  - {id: a, duration: 2}\nrisks:\n  - id: R1\n    probability: 0.5\n"
+               "    impacts: [{tasks: [a], delay: {dist: trigen, low: 0.5, likely: 2, high: 6, "
+               "low_pct: 20, high_pct: 90}}]\n", 0);
+    /* a fit that stays above 0 loads, and is fitted */
+    BAD(HEAD "tasks:\n  - id: a\n    duration: {dist: trigen, low: 2, likely: 4, high: 8, "
+             "low_pct: 10, high_pct: 90}\n", 7, 15, "fitted minimum is -0.1045 (below 0)");
+    rc_model *m = load(HEAD "tasks:\n  - id: a\n    duration: {dist: trigen, low: 3, likely: 4, "
+                            "high: 8, low_pct: 10, high_pct: 90}\n");
+    CHECK(m != NULL);
+    CHECK(m && m->tasks[0].duration.p1 >= 0 && m->tasks[0].duration.p1 < 3);
+    CHECK(m && m->tasks[0].duration.p2 > 8);
+    rc_model_free(m);
+}
+
+TEST(warnings_no_effect)
+{
+#define T3 SD "tasks:\n  - {id: a, duration: 3, done: true}\n  - {id: b, duration: 2, after: [a]}\n" \
+           "  - {id: c, duration: 2, after: [a]}\n  - {id: m, milestone: true, after: [b, c]}\n"
+    /* lines: 6 tasks, 7 a, 8 b, 9 c, 10 m, 11 risks|correlations */
+    WARNS(T3 "risks:\n  - id: R1\n    probability: 0.5\n    impacts: [{tasks: [b, a], delay: 1}]\n",
+          1);
+    CHECK(has_warning(14, 27, "task 'a' is done: this impact has no effect on it"));
+    /* a mitigation's own impacts too; its copies of the risk's are not warned twice */
+    WARNS(T3 "risks:\n  - id: R1\n    probability: 0.5\n    impacts: [{tasks: [b], delay: 1}]\n"
+             "    mitigation: {impacts: [{tasks: [a], delay: 1}]}\n", 1);
+    CHECK(has_warning(15, 37, "task 'a' is done"));
+    WARNS(T3 "risks:\n  - id: R1\n    probability: 0.5\n    impacts: [{tasks: [a], delay: 1}]\n"
+             "    mitigation: {probability: 0.1}\n", 1);
+    /* a closed risk does nothing anyway */
+    WARNS(T3 "risks:\n  - id: R1\n    closed: true\n    impacts: [{tasks: [a, m], delay: 1}]\n",
+          0);
+    /* a delay on a milestone makes it a task; a scale or cost on it is harmless */
+    WARNS(T3 "risks:\n  - id: R1\n    probability: 0.5\n    impacts: [{tasks: [m], delay: 1}]\n",
+          1);
+    CHECK(has_warning(14, 24, "task 'm' is a milestone: a delay turns it into a real task"));
+    WARNS(T3 "risks:\n  - id: R1\n    probability: 0.5\n    impacts: [{tasks: [m], scale: 2, cost: 5}]\n",
+          0);
+    /* correlations */
+    WARNS(T3 "correlations:\n  - tasks: [b, a, m]\n    coefficient: 0.5\n", 2);
+    CHECK(has_warning(12, 16, "task 'a' is done: correlating it has no effect"));
+    CHECK(has_warning(12, 19, "task 'm' is a milestone (duration 0): correlating it has no effect"));
+    WARNS(T3 "correlations:\n  - tasks: [b, c]\n    coefficient: 0.5\n", 0);
+#undef T3
+}
+
+TEST(warnings_correlation_pair_twice)
+{
+#define T4 "tasks:\n  - {id: a, duration: 1}\n  - {id: b, duration: 1}\n  - {id: c, duration: 1}\n" \
+           "  - {id: d, duration: 1}\ncorrelations:\n"
+    /* correlation entries start at lines 11, 13, 15 */
+    WARNS(HEAD T4 "  - {tasks: [a, b, c], coefficient: 0.5}\n"
+                  "  - {tasks: [d, a], coefficient: 0.2}\n"
+                  "  - {tasks: [c, a], coefficient: 0.8}\n", 1);
+    CHECK(has_warning(13, 5, "tasks 'a' and 'c' are also correlated at line 11: the coefficient "
+                             "here (0.8, line 13) replaces that one (0.5)"));
+    /* three times: each later one names the one before it */
+    WARNS(HEAD T4 "  - {tasks: [a, b], coefficient: 0.1}\n"
+                  "  - {tasks: [b, a], coefficient: 0.2}\n"
+                  "  - {tasks: [a, b, d], coefficient: 0.3}\n", 2);
+    CHECK(has_warning(12, 5, "also correlated at line 11"));
+    CHECK(has_warning(13, 5, "also correlated at line 12: the coefficient here (0.3, line 13) "
+                             "replaces that one (0.2)"));
+    /* disjoint pairs sharing a task are fine */
+    WARNS(HEAD T4 "  - {tasks: [a, b], coefficient: 0.1}\n"
+                  "  - {tasks: [b, c], coefficient: 0.2}\n"
+                  "  - {tasks: [c, d, a], coefficient: 0.3}\n", 0);
+#undef T4
+#undef SD
+}
+
 TEST(diagnostics_links)
 {
     BAD(HEAD "tasks:\n  - {id: a, duration: 1}\n  - {id: a, duration: 2}\n", 7, 10,
@@ -530,6 +682,11 @@ int main(void)
     RUN(diagnostics_structure);
     RUN(diagnostics_values);
     RUN(diagnostics_risks);
+    RUN(actual_cost_needs_status_date);
+    RUN(closed_risk_optional_fields);
+    RUN(trigen_fitted_minimum);
+    RUN(warnings_no_effect);
+    RUN(warnings_correlation_pair_twice);
     RUN(diagnostics_links);
     RUN(diagnostics_robustness);
     RUN(error_count);
