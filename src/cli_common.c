@@ -73,5 +73,39 @@ int rc_cli_ensure_dir(const char *dir)
     struct stat st;
     if (stat(dir, &st) == 0)
         return S_ISDIR(st.st_mode) ? 0 : (errno = ENOTDIR, -1);
-    return mkdir(dir, 0777);
+    /* like mkdir -p: the missing parents first */
+    char path[4096];
+    size_t n = strlen(dir);
+    if (n == 0 || n >= sizeof path)
+        return errno = ENAMETOOLONG, -1;
+    memcpy(path, dir, n + 1);
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = 0;
+        if (stat(path, &st) != 0) {
+            if (mkdir(path, 0777) != 0 && errno != EEXIST)
+                return -1;
+        } else if (!S_ISDIR(st.st_mode)) {
+            return errno = ENOTDIR, -1;
+        }
+        *p = '/';
+    }
+    if (mkdir(path, 0777) != 0 && errno != EEXIST)
+        return -1;
+    return 0;
+}
+
+int rc_cli_ensure_parent(const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    if (!slash || slash == file)
+        return 0;
+    char dir[4096];
+    size_t n = (size_t)(slash - file);
+    if (n >= sizeof dir)
+        return errno = ENAMETOOLONG, -1;
+    memcpy(dir, file, n);
+    dir[n] = 0;
+    return rc_cli_ensure_dir(dir);
 }

@@ -20,7 +20,10 @@ int rc_cli_parse_ulong(const char *s, unsigned long long max, unsigned long long
 /* Load FILE, printing its diagnostics. Returns the exit code; *M on success. */
 int rc_cli_load_model(const char *file, rc_model **m);
 
-/* DIR exists as a directory afterwards (created if missing). 0 or -1 (errno). */
+/* DIR exists as a directory afterwards (created with its missing parents,
+ * like mkdir -p). 0 or -1 (errno). */
 int rc_cli_ensure_dir(const char *dir);
+/* The directory FILE goes into exists afterwards. 0 or -1 (errno). */
+int rc_cli_ensure_parent(const char *file);
 
 #endif

@@ -346,6 +346,20 @@ static int run_like(int argc, char **argv, int mode)
         return usage_error("run: -o is for plot and report; use --json, --csv or --plots");
     if (refuse_input(ro.json, ro.files[0]) || refuse_input(ro.out, ro.files[0]))
         return RC_EXIT_USAGE;
+    /* output directories first: a missing one should not cost a simulation */
+    const char *dirs[2] = {ro.csv, mode == MODE_PLOT ? ro.out : ro.plots};
+    for (int k = 0; k < 2; k++)
+        if (dirs[k] && rc_cli_ensure_dir(dirs[k])) {
+            fprintf(stderr, "riskcast: %s: cannot create the directory: %s\n", dirs[k], strerror(errno));
+            return RC_EXIT_IO;
+        }
+    const char *files[2] = {ro.json && strcmp(ro.json, "-") ? ro.json : NULL,
+                            mode == MODE_REPORT ? ro.out : NULL};
+    for (int k = 0; k < 2; k++)
+        if (files[k] && rc_cli_ensure_parent(files[k])) {
+            fprintf(stderr, "riskcast: %s: cannot create its directory: %s\n", files[k], strerror(errno));
+            return RC_EXIT_IO;
+        }
     /* from here on an interrupt is noticed (a large file takes a while to load) */
     rc_cli_install_signals();
     rc_model *m = NULL;

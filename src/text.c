@@ -260,7 +260,7 @@ char *rc_summary_text(const rc_result *r)
         rc_fmt_money(s1, sizeof s1, m->price);
         rc_fmt_pct(s2, sizeof s2, r->loss_probability);
         rc_fmt_money(s3, sizeof s3, r->margin.pct[5]);
-        rc_sb_printf(&b, "At the price %s:  chance of a loss %s, median margin %s", s1, s2, s3);
+        rc_sb_printf(&b, "At the price %s%s%s: chance of a loss %s, median margin %s", s1, *cur ? " " : "", cur, s2, s3);
         rc_fmt_money(s1, sizeof s1, r->margin.pct[1]);
         rc_fmt_money(s2, sizeof s2, r->margin.pct[9]);
         rc_sb_printf(&b, " (P10 %s to P90 %s)\n", s1, s2);
@@ -273,12 +273,14 @@ char *rc_summary_text(const rc_result *r)
     rc_fmt_money(s2, sizeof s2, r->contingency_cost);
     rc_sb_printf(&b, "\nContingency to hold at %d%%: %s working days (promise %s) and %s%s%s\n",
                  conf, s1, d1, s2, *cur ? " " : "", cur);
-    if (r->has_shapley) {
+    if (r->has_shapley && r->n_risks == 0) {
+        rc_sb_puts(&b, "  all of it estimating uncertainty: the register has no open risks\n");
+    } else if (r->has_shapley) {
         rc_fmt_days(s1, sizeof s1, r->shapley_base_days);
         rc_fmt_money(s2, sizeof s2, r->shapley_base_cost);
-        rc_sb_printf(&b, "  of which estimating uncertainty %s days and %s; the risks the rest (reserve share below,\n"
-                         "  Shapley values%s: the shares add up to the contingency)\n",
-                     s1, s2, r->shapley_perms > 0 ? ", estimated from sampled orders" : "");
+        rc_sb_printf(&b, "  of which estimating uncertainty %s days and %s; the risks the rest\n"
+                         "  (their reserve shares below, Shapley values%s; the shares add up)\n",
+                     s1, s2, r->shapley_perms > 0 ? " from sampled orders" : "");
     }
 
     /* risks ranked by schedule contribution (then cost) */
@@ -346,6 +348,12 @@ char *rc_summary_text(const rc_result *r)
         int shown = 0;
         rc_sb_puts(&b, "\nMost critical tasks (share of iterations on the critical path; milestones left out):\n");
         char *used = calloc((size_t)(r->n_tasks ? r->n_tasks : 1), 1);
+        int tw = 12;
+        for (int i = 0; i < r->n_tasks; i++)
+            if (r->tasks[i].active && rc_display_width(r->tasks[i].id) > tw)
+                tw = rc_display_width(r->tasks[i].id);
+        if (tw > 24)
+            tw = 24;
         for (int a = 0; used && a < 5; a++) {
             int best = -1;
             for (int i = 0; i < r->n_tasks; i++)
@@ -357,9 +365,9 @@ char *rc_summary_text(const rc_result *r)
             used[best] = 1;
             const rc_task_result *t = &r->tasks[best];
             rc_sb_puts(&b, "  ");
-            rc_sb_pad(&b, t->id, 12);
+            rc_sb_pad(&b, t->id, tw);
             rc_sb_puts(&b, " ");
-            rc_sb_pad(&b, t->name ? t->name : "", 36);
+            rc_sb_pad(&b, t->name ? t->name : "", 36 - (tw - 12));
             rc_fmt_pct(s1, sizeof s1, t->criticality);
             rc_sb_printf(&b, " %5s", s1);
             if (t->has_sensitivity)
@@ -410,8 +418,8 @@ char *rc_summary_text(const rc_result *r)
     rc_date_format((rc_date)r->finish_at_conf_ci.hi, d2);
     rc_fmt_money(s1, sizeof s1, r->cst.at_conf_ci.lo);
     rc_fmt_money(s2, sizeof s2, r->cst.at_conf_ci.hi);
-    rc_sb_printf(&b, "\nPrecision (95%% interval of the P%d from %ld iterations): finish %s to %s, "
-                     "cost %s to %s\n", conf, r->iterations, d1, d2, s1, s2);
+    rc_sb_printf(&b, "\nPrecision: 95%% interval of the P%d from %ld iterations\n"
+                     "  finish %s to %s, cost %s to %s\n", conf, r->iterations, d1, d2, s1, s2);
     if (r->corr_repaired)
         rc_sb_puts(&b, "Note: inconsistent correlations were replaced by the nearest consistent set.\n");
     return rc_sb_take(&b);

@@ -45,9 +45,14 @@ else
 fi
 
 # ---- outputs that cannot be written: exit 3, message, nothing half-written --
-run run "$F" $IT --json "$T_TMP/no-dir/out.json"
-expect_rc "--json into a missing directory: exit 3" 3
-expect_err "--json into a missing directory: names the path" "$T_TMP/no-dir/out.json"
+# a missing output directory is created (like mkdir -p), before simulating
+run run "$F" $IT --json "$T_TMP/no-dir/deeper/out.json"
+expect_rc "--json into a missing directory: created" 0
+if [ -s "$T_TMP/no-dir/deeper/out.json" ]; then pass "--json into a missing directory: written"; else fail "--json into a missing directory: written"; fi
+# a directory that cannot be made (its parent is a file): exit 3 before simulating
+run run "$F" $IT --json "$F/sub/out.json"
+expect_rc "--json under a file: exit 3" 3
+expect_err "--json under a file: names the path" "$F/sub/out.json"
 run run "$F" $IT --json /proc/version
 expect_rc "--json /proc/version (cannot create or rename): exit 3" 3
 expect_err "--json /proc/version: names the path" "/proc/version"
@@ -64,9 +69,9 @@ run run "$F" $IT --json "$T_TMP"
 expect_rc "--json naming a directory: exit 3" 3
 run run "$F" $IT --csv /proc/version
 expect_rc "--csv naming a file of /proc: exit 3" 3
-run report "$F" $IT -o "$T_TMP/no-dir/r.html"
-expect_rc "report -o into a missing directory: exit 3" 3
-run import tests/data/import/small.xer -q -o "$T_TMP/no-dir/x.yaml"
+run report "$F" $IT -o "$F/sub/r.html"
+expect_rc "report -o under a file: exit 3" 3
+run import tests/data/import/small.xer -q -o "$T_TMP/no-such-dir/x.yaml"
 expect_rc "import -o into a missing directory: exit 3" 3
 run import tests/data/import/small.xer -q -o /dev/full
 expect_rc "import -o /dev/full: exit 3" 3
