@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: riskcast import SCHEDULE [-o OUT.yaml] [--range LOW,HIGH]\n"
+    "Usage: riskcast import SCHEDULE [-o OUT.yaml] [--range LOW,HIGH]\n"
     "\n"
     "Reads Microsoft Project XML (MSPDI) or a Primavera P6 XER export and writes\n"
     "a riskcast project file: tasks, milestones, links with their types and lags,\n"

@@ -358,7 +358,7 @@ int rc_imp_read_mspdi(const char *buf, size_t len, const rc_import_options *o,
                        "no holidays", cal_uid ? cal_uid : "absent");
     }
     if (n_recurring)
-        rc_imp_note(p, "%d recurring calendar exceptions left out", n_recurring);
+        rc_imp_note(p, "recurring calendar exceptions left out: %d", n_recurring);
     if (n_workweeks)
         rc_imp_note(p, "%d alternative work weeks (WorkWeeks) of the project "
                        "calendar left out", n_workweeks);

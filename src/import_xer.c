@@ -787,8 +787,8 @@ int rc_imp_read_xer(const char *buf, size_t len, const rc_import_options *o,
                         def ? "\"" : "", def ? def->n_tasks : 0);
         }
         if (pc->n_changed)
-            rc_imp_note(p, "%d calendar exceptions that only change working hours "
-                           "(not whole days) were left out", pc->n_changed);
+            rc_imp_note(p, "calendar exceptions that only change working hours "
+                           "(not whole days), left out: %d", pc->n_changed);
     }
 
     /* costs per task from TASKRSRC */
