@@ -115,6 +115,7 @@ struct ctx {
     uint8_t *flag;   /* [n] F_* */
     double *sp;      /* [n * SP_STRIDE] its parameters */
     bool light;      /* durations and costs only: no criticality, no sums */
+    volatile sig_atomic_t *cancel_flag;
     double *D, *C;
     /* pass 2 */
     int pass;
@@ -666,6 +667,127 @@ static double *mid_ranks(const double *x, long n)
     return rk;
 }
 
+/* Sensitivity of the tasks that risk events act on. Their sampled duration is
+ * base x scales + delays, whose rank is not the rank of the base uniform, so
+ * their durations are sampled again (only the task and the risks acting on
+ * it: no schedule), ranked, and correlated with the rank of the project
+ * duration. Tasks go in chunks of at most RC_SENS_BUDGET bytes of samples. */
+#define RC_SENS_BUDGET (64L * 1024 * 1024)
+
+static int sensitivity_with_risks(ctx *c, tstate *ts, rc_result *r, const double *rankD)
+{
+    const rc_net *net = c->net;
+    long N = c->N;
+    int n = net->n, nr = net->n_risks;
+    int *list = malloc((size_t)(n ? n : 1) * sizeof *list);
+    int *slot0 = malloc((size_t)(nr ? nr : 1) * sizeof *slot0);
+    uint8_t *want = calloc((size_t)(nr ? nr : 1), 1);
+    if (!list || !slot0 || !want) {
+        free(list), free(slot0), free(want);
+        return -1;
+    }
+    int nl = 0;
+    for (int p = 0; p < n; p++)
+        if (c->flag[p] & F_INC)
+            list[nl++] = p;
+    for (int k = 0, s = 0; k < nr; k++) {
+        slot0[k] = s;
+        s += net->risks[k].effect[0].n_impacts;
+    }
+    double sr = 0, sr2 = 0;
+    for (long i = 0; i < N; i++)
+        sr += rankD[i], sr2 += rankD[i] * rankD[i];
+    double mr = sr / (double)N, vr = sr2 / (double)N - mr * mr;
+    long per = RC_SENS_BUDGET / ((long)sizeof(float) * N);
+    if (per < 1)
+        per = 1;
+    int rc = 0;
+    float *col = NULL;
+    vi_pair *pairs = malloc((size_t)N * sizeof *pairs);
+    if (!pairs)
+        rc = -1;
+    for (int a0 = 0; !rc && a0 < nl; a0 += (int)per) {
+        int k = nl - a0 < per ? nl - a0 : (int)per;
+        col = malloc((size_t)k * (size_t)N * sizeof *col);
+        if (!col) {
+            rc = -1;
+            break;
+        }
+        memset(want, 0, (size_t)nr);
+        bool grouped = false;
+        for (int a = 0; a < k; a++) {
+            int p = list[a0 + a];
+            grouped |= (c->flag[p] & F_GRP) != 0;
+            for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++)
+                want[net->slot_risk[net->inc_slot[e]]] = 1;
+        }
+        for (long i = 0; i < N; i++) {
+            if (c->cancel_flag && *c->cancel_flag) {
+                rc = 1;
+                break;
+            }
+            if (grouped)
+                copula(c, ts, i, true);
+            for (int q = 0; q < nr; q++)
+                if (want[q]) {
+                    const rc_net_effect *e = &net->risks[q].effect[0];
+                    sample_effect(e, c->rkey[q], i, ts->slot_delay + slot0[q],
+                                  ts->slot_scale + slot0[q], ts->slot_cost + slot0[q]);
+                }
+            for (int a = 0; a < k; a++) {
+                int p = list[a0 + a];
+                double d;
+                if (c->flag[p] & F_VAR)
+                    d = rc_dist_quantile(net->dur[p], rc_uniform(c->tkey[p], (uint64_t)i, 0));
+                else if (c->flag[p] & F_GRP)
+                    d = ts->base[p];
+                else
+                    d = net->dur_const[p];
+                double sc = 1, de = 0;
+                for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
+                    sc *= ts->slot_scale[net->inc_slot[e]];
+                    de += ts->slot_delay[net->inc_slot[e]];
+                }
+                d = d * sc + de;
+                col[(size_t)a * (size_t)N + (size_t)i] = (float)(d > 0 ? d : 0);
+            }
+        }
+        for (int a = 0; !rc && a < k; a++) {
+            const float *x = col + (size_t)a * (size_t)N;
+            for (long i = 0; i < N; i++)
+                pairs[i].x = x[i], pairs[i].i = i;
+            qsort(pairs, (size_t)N, sizeof *pairs, cmp_pair);
+            rc_task_result *tr = &r->tasks[net->model_idx[list[a0 + a]]];
+            tr->has_sensitivity = false;
+            if (pairs[0].x == pairs[N - 1].x || vr <= 0)
+                continue; /* never varies */
+            /* mid-ranks of the task's durations, and their Pearson
+             * correlation with the project duration's ranks */
+            double st = 0, st2 = 0, stD = 0;
+            for (long a1 = 0; a1 < N;) {
+                long b1 = a1;
+                while (b1 + 1 < N && pairs[b1 + 1].x == pairs[a1].x)
+                    b1++;
+                double rk = 0.5 * (double)(a1 + b1) + 1;
+                for (long j = a1; j <= b1; j++) {
+                    st += rk, st2 += rk * rk;
+                    stD += rk * rankD[pairs[j].i];
+                }
+                a1 = b1 + 1;
+            }
+            double mt = st / (double)N, vt = st2 / (double)N - mt * mt;
+            if (vt <= 0)
+                continue;
+            tr->has_sensitivity = true;
+            tr->sensitivity = (stD / (double)N - mt * mr) / sqrt(vt * vr);
+        }
+        free(col);
+        col = NULL;
+    }
+    free(col), free(pairs), free(list), free(slot0), free(want);
+    return rc;
+}
+
 static int cmp_float(const void *a, const void *b)
 {
     float x = *(const float *)a, y = *(const float *)b;
@@ -741,6 +863,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     c.C = r->cost;
     c.cost_const = net->actual_cost + net->mitigation_cost;
     c.no_unc = o->no_uncertainty;
+    c.cancel_flag = o->cancel;
     c.light = o->light;
     for (int p = 0; p < n; p++) {
         const rc_task *t = &m->tasks[net->model_idx[p]];
@@ -1040,6 +1163,14 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
                 continue;
             tr->has_sensitivity = true;
             tr->sensitivity = cov / sqrt(vu * vr);
+        }
+        {
+            int x = sensitivity_with_risks(&c, &ts[0], r, ranks);
+            if (x) {
+                rc = x;
+                r->cancelled = x == 1;
+                goto out;
+            }
         }
         /* finish ranges */
         for (int k = 0; k < c.n_range; k++) {

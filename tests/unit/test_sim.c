@@ -1048,6 +1048,39 @@ TEST(determinism_threads_runs_seed_order)
     done(&ref);
 }
 
+/* Sensitivity ranks the task's sampled duration, risk events included.
+ * A lone task is the project: its duration and the project's have the same
+ * ranks, so the Spearman coefficient is exactly 1 however much of its
+ * variation comes from a risk. A fixed-duration task that a risk delays
+ * varies, so it has a sensitivity (positive: it is the only task). */
+TEST(sensitivity_includes_risk_events)
+{
+    run_t t = run("version: 1\n"
+                  "project: {name: s, start: 2027-01-04}\n"
+                  "tasks:\n"
+                  "  - {id: A, duration: {dist: uniform, min: 1.13, max: 2.27}}\n"
+                  "risks:\n"
+                  "  - {id: R, probability: 0.47, impacts: [{tasks: [A], delay: 10.3}]}\n",
+                  O(20000, 1));
+    const rc_task_result *a = task(&t, "A");
+    CHECK(a && a->has_sensitivity);
+    if (a)
+        CHECK_NEAR(a->sensitivity, 1, 1e-9);
+    done(&t);
+    t = run("version: 1\n"
+            "project: {name: s, start: 2027-01-04}\n"
+            "tasks:\n"
+            "  - {id: A, duration: 10}\n"
+            "risks:\n"
+            "  - {id: R, probability: 0.31, impacts: [{tasks: [A], delay: [1, 4, 6]}]}\n",
+            O(20000, 1));
+    a = task(&t, "A");
+    CHECK(a && a->has_sensitivity);
+    if (a)
+        CHECK(a->sensitivity > 0.99);
+    done(&t);
+}
+
 int main(void)
 {
     RUN(serial_chain_sum_by_convolution);
@@ -1066,5 +1099,6 @@ int main(void)
     RUN(contribution_and_mitigation_known_answers);
     RUN(status_date_reforecast);
     RUN(determinism_threads_runs_seed_order);
+    RUN(sensitivity_includes_risk_events);
     return TEST_END();
 }
