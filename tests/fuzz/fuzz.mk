@@ -51,7 +51,7 @@ build: $(BINS)
 
 $(FUZZ_DIR)/src/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_import.h $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -71,3 +71,6 @@ $(NAMES:%=fuzz-%): fuzz-%: $(FUZZ_DIR)/fuzz_%
 	grep -E '^stat::(number_of_executed_units|peak_rss_mb)|cov:' $(FUZZ_DIR)/$*.log | tail -n 3; \
 	ls $(FUZZ_DIR)/$*/ 2>/dev/null | sed 's/^/  finding: /'; \
 	exit $$rc
+
+# header dependencies: a changed header rebuilds every object using it
+-include $(LIB_OBJ:.o=.d)
