@@ -970,9 +970,20 @@ static void finish_dists(loader *L)
         }
         double lo;
         if ((r->role == ROLE_DURATION || r->role == ROLE_SCALE) && dist_lowest(r->d, &lo) &&
-            lo < 0)
+            lo < 0) {
             rc_error(L->d, r->mark, "a %s cannot be negative (lowest value %g)",
                      role_names[r->role], lo);
+            continue;
+        }
+        /* A trigen's fitted triangle starts below `low` (low_pct percent of it
+         * lies there), so its sign is known only once fitted. The fit only
+         * sets p1, p2; prepare_all() fits it again. */
+        if ((r->role == ROLE_DURATION || r->role == ROLE_SCALE) &&
+            r->d->kind == RC_DIST_TRIGEN && rc_dist_prepare(r->d) == 0 && r->d->p1 < 0)
+            rc_error(L->d, r->mark,
+                     "this trigen's fitted minimum is %.4g (below 0): %ss cannot be negative; "
+                     "raise low or low_pct",
+                     r->d->p1, role_names[r->role]);
     }
 }
 
@@ -1360,8 +1371,21 @@ static void parse_task(loader *L, const node *n, rc_task *t)
         rc_error(L->d, nmark(ks), "started: needs project.status_date (the date progress is measured at)");
     if (t->done && t->started)
         rc_error(L->d, nmark(ks), "a task cannot be both done and started");
-    if ((v = get(L, n, "actual_cost", NULL)))
-        get_number_in(L, v, "actual_cost", 0, INFINITY, ">= 0", &t->actual_cost);
+    node *ka = NULL;
+    if ((v = get(L, n, "actual_cost", &ka)) &&
+        get_number_in(L, v, "actual_cost", 0, INFINITY, ">= 0", &t->actual_cost)) {
+        /* without a status date the task's whole cost is forecast: adding
+         * what it has cost so far would count it twice */
+        if (!m->has_status_date) {
+            rc_error(L->d, nmark(ka), "actual_cost needs project.status_date (it is what a "
+                                      "task has cost up to that date)");
+            t->actual_cost = 0;
+        } else if (!t->done && !t->started) {
+            rc_warning(L->d, nmark(ka),
+                       "actual_cost on a task that is neither done nor started: it is added "
+                       "to the cost on top of the task's own forecast cost");
+        }
+    }
 }
 
 /* A list of task ids with their marks. */
@@ -1486,7 +1510,9 @@ static void parse_risk(loader *L, const node *n, rc_risk *r, int ri)
         get_bool(L, v, "closed", &r->closed);
     bool hp, hf;
     parse_likelihood(L, n, &r->effect, &hp, &hf);
-    if (!get(L, n, "probability", NULL) && !get(L, n, "frequency", NULL))
+    /* a closed risk leaves the simulation: what it would do is optional
+     * (and still checked when given) */
+    if (!get(L, n, "probability", NULL) && !get(L, n, "frequency", NULL) && !r->closed)
         rc_error(L->d, nmark(n), "missing key 'probability' (or 'frequency') in risk");
     if ((v = get(L, n, "impacts", NULL)))
         parse_impacts(L, v, &r->effect);
@@ -1595,6 +1621,8 @@ static void parse_correlation(loader *L, const node *n, rc_correlation *c)
 
 /* ---- the whole file ---- */
 
+static void lint_model(loader *L);
+
 static void load_tree(loader *L, const node *root)
 {
     rc_model *m = L->m;
@@ -1689,6 +1717,147 @@ static void load_tree(loader *L, const node *root)
     if (L->oom)
         return;
     rc_model_resolve(m, L->d);
+    lint_model(L);
+}
+
+/* ---- warnings: valid input that does not do what it seems to ---- */
+
+static bool task_is_done(const rc_model *m, int i)
+{
+    return i >= 0 && m->has_status_date && m->tasks[i].done;
+}
+
+static void lint_impacts(loader *L, const rc_impact *im, int n)
+{
+    rc_model *m = L->m;
+    for (int i = 0; i < n; i++) {
+        if (!im[i].task_idx)
+            continue;
+        for (int j = 0; j < im[i].n_tasks; j++) {
+            int t = im[i].task_idx[j];
+            if (t < 0)
+                continue;
+            rc_mark mk = im[i].task_marks ? im[i].task_marks[j] : im[i].mark;
+            char b[80];
+            const char *id = show(m->tasks[t].id, b, sizeof b);
+            if (task_is_done(m, t))
+                rc_warning(L->d, mk, "task '%s' is done: this impact has no effect on it", id);
+            else if (m->tasks[t].milestone && im[i].has_delay)
+                rc_warning(L->d, mk,
+                           "task '%s' is a milestone: a delay turns it into a real task "
+                           "(it lasts the delay when the risk occurs)",
+                           id);
+        }
+    }
+}
+
+/* A task pair in a correlation, for finding pairs given twice. */
+typedef struct {
+    uint64_t key;     /* (lower index + 1) << 32 | (higher index + 1); 0 = empty */
+    int corr;         /* the latest correlation giving it */
+} pair_slot;
+
+#define RC_MAX_PAIR_CHECK (1L << 22)
+
+static void lint_correlations(loader *L)
+{
+    rc_model *m = L->m;
+    char b[80], b2[80];
+    /* how many correlations each task is in: only tasks in two or more can
+     * form a pair given twice */
+    int *count = calloc((size_t)(m->n_tasks ? m->n_tasks : 1), sizeof *count);
+    if (!count) {
+        L->oom = true;
+        return;
+    }
+    long pairs = 0;
+    for (int c = 0; c < m->n_corrs; c++) {
+        const rc_correlation *co = &m->corrs[c];
+        if (!co->task_idx)
+            continue;
+        for (int j = 0; j < co->n_tasks; j++) {
+            int t = co->task_idx[j];
+            if (t < 0)
+                continue;
+            count[t]++;
+            rc_mark mk = co->task_marks ? co->task_marks[j] : co->mark;
+            const char *id = show(m->tasks[t].id, b, sizeof b);
+            if (task_is_done(m, t))
+                rc_warning(L->d, mk, "task '%s' is done: correlating it has no effect", id);
+            else if (m->tasks[t].milestone)
+                rc_warning(L->d, mk,
+                           "task '%s' is a milestone (duration 0): correlating it has no effect",
+                           id);
+        }
+    }
+    for (int c = 0; c < m->n_corrs; c++) {
+        const rc_correlation *co = &m->corrs[c];
+        long k = 0;
+        for (int j = 0; co->task_idx && j < co->n_tasks; j++)
+            k += co->task_idx[j] >= 0 && count[co->task_idx[j]] >= 2;
+        pairs += k * (k - 1) / 2;
+    }
+    if (pairs == 0 || pairs > RC_MAX_PAIR_CHECK) {
+        free(count);
+        return;
+    }
+    size_t cap = 16;
+    while (cap < (size_t)pairs * 2)
+        cap *= 2;
+    pair_slot *tab = calloc(cap, sizeof *tab);
+    if (!tab) {
+        free(count);
+        L->oom = true;
+        return;
+    }
+    for (int c = 0; c < m->n_corrs; c++) {
+        const rc_correlation *co = &m->corrs[c];
+        for (int s = 0; co->task_idx && s < co->n_tasks; s++) {
+            int a = co->task_idx[s];
+            if (a < 0 || count[a] < 2)
+                continue;
+            for (int t = s + 1; t < co->n_tasks; t++) {
+                int bb = co->task_idx[t];
+                if (bb < 0 || bb == a || count[bb] < 2)
+                    continue;
+                int lo = a < bb ? a : bb, hi = a < bb ? bb : a;
+                uint64_t key = ((uint64_t)(lo + 1) << 32) | (uint64_t)(hi + 1);
+                size_t h = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 20) & (cap - 1);
+                while (tab[h].key && tab[h].key != key)
+                    h = (h + 1) & (cap - 1);
+                if (!tab[h].key) {
+                    tab[h].key = key;
+                    tab[h].corr = c;
+                    continue;
+                }
+                const rc_correlation *prev = &m->corrs[tab[h].corr];
+                if (tab[h].corr != c)
+                    rc_warning(L->d, co->mark,
+                               "tasks '%s' and '%s' are also correlated at line %d: the "
+                               "coefficient here (%g, line %d) replaces that one (%g)",
+                               show(m->tasks[lo].id, b, sizeof b),
+                               show(m->tasks[hi].id, b2, sizeof b2), prev->mark.line,
+                               co->coefficient, co->mark.line, prev->coefficient);
+                tab[h].corr = c;
+            }
+        }
+    }
+    free(tab);
+    free(count);
+}
+
+static void lint_model(loader *L)
+{
+    rc_model *m = L->m;
+    for (int j = 0; j < m->n_risks; j++) {
+        rc_risk *r = &m->risks[j];
+        if (r->closed)
+            continue; /* it leaves the simulation: its impacts do nothing anyway */
+        lint_impacts(L, r->effect.impacts, r->effect.n_impacts);
+        if (r->has_mitigation && L->mit_imp[j]) /* its own impacts, not copies */
+            lint_impacts(L, r->mitigated.impacts, r->mitigated.n_impacts);
+    }
+    lint_correlations(L);
 }
 
 /* Prepare every distribution for sampling (only on an error-free model). */

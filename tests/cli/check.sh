@@ -5,7 +5,9 @@
 # holds the first diagnostic line expected on stderr, without the file name
 # prefix (LINE:COL: error: MESSAGE). `riskcast check` must exit 1 and print
 # FILE:LINE:COL: error: MESSAGE exactly. Every tests/data/ok/*.yaml must
-# check clean (exit 0, no error line).
+# check clean (exit 0, no error line); when tests/data/ok/NAME.expect exists
+# it holds the warnings expected on stderr (LINE:COL: warning: MESSAGE, all
+# of them, in order), and a file without one must print no warning.
 #
 # REGEN=1 sh tests/cli/check.sh rewrites the .expect files from the current
 # output (review the diff before committing).
@@ -37,6 +39,22 @@ for f in tests/data/ok/*.yaml; do
         fail "check $(basename "$f") has no errors" "stderr: $(head -c 600 "$T_TMP/err")"
     else
         pass "check $(basename "$f") has no errors"
+    fi
+    name=${f%.yaml}
+    got=$(grep ': warning: ' "$T_TMP/err" | sed "s|^$f:||")
+    if [ -n "$REGEN" ] && [ -e "$name.expect" ]; then
+        printf '%s\n' "$got" >"$name.expect"
+        continue
+    fi
+    want=""
+    [ -e "$name.expect" ] && want=$(cat "$name.expect")
+    if [ "$got" = "$want" ]; then
+        pass "check $(basename "$f") warnings"
+    else
+        fail "check $(basename "$f") warnings" "want: $want" "got:  $got"
+    fi
+    if [ -n "$want" ]; then
+        expect_out "check $(basename "$f") prints the plan despite warnings" "$f: ok"
     fi
 done
 
