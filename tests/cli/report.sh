@@ -179,10 +179,12 @@ for lang in en zh; do
     fi
 done
 
-# errors: an unwritable output is exit 3 and names the file
-run report tests/data/ok/spec_example.yaml -o "$T_TMP/no/such/dir/r.html" --seed 1 --iterations 500 --quiet
+# errors: an unwritable output (its directory would be under a file) is exit 3
+# and names the file; a missing directory is simply created
+: > "$T_TMP/afile"
+run report tests/data/ok/spec_example.yaml -o "$T_TMP/afile/sub/r.html" --seed 1 --iterations 500 --quiet
 expect_rc "unwritable output exits 3" 3
-expect_err "unwritable output named" "$T_TMP/no/such/dir/r.html"
+expect_err "unwritable output named" "$T_TMP/afile/sub/r.html"
 
 # without gnuplot: exit 3, a message, and no report file
 if true; then
