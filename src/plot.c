@@ -797,15 +797,16 @@ static int chart_criticality(const plot_ctx *c, rc_sb *dat, rc_sb *gp)
 {
     const rc_result *r = c->r;
     const rc_plot_text *t = c->t;
+    /* milestones are left out: they take no time, so their 100% says nothing */
     int na = 0;
     for (int i = 0; i < r->n_tasks; i++)
-        na += r->tasks[i].active;
+        na += r->tasks[i].active && !r->model->tasks[i].milestone;
     rank_row *rk = malloc((size_t)(na > 0 ? na : 1) * sizeof *rk);
     if (!rk)
         return -1;
     na = 0;
     for (int i = 0; i < r->n_tasks; i++)
-        if (r->tasks[i].active)
+        if (r->tasks[i].active && !r->model->tasks[i].milestone)
             crit_key(&r->tasks[i], i, &rk[na++]);
     qsort(rk, (size_t)na, sizeof *rk, cmp_rank);
     int shown = na < RC_PLOT_TOP_TASKS ? na : RC_PLOT_TOP_TASKS;
