@@ -53,9 +53,9 @@ endif
 # What CI runs (README's test command): warnings as errors, the optimised
 # build and the AddressSanitizer + UndefinedBehaviorSanitizer build.
 test-all:
-	$(MAKE) --no-print-directory WERROR=1 test
-	RISKCAST_SKIP_BROWSER=1 $(MAKE) --no-print-directory WERROR=1 SANITIZER=address,undefined test
 	$(MAKE) --no-print-directory WERROR=1 tsan
+	RISKCAST_SKIP_BROWSER=1 $(MAKE) --no-print-directory WERROR=1 SANITIZER=address,undefined test
+	$(MAKE) --no-print-directory WERROR=1 test
 
 # ThreadSanitizer on the threaded engine: the simulation unit test and the
 # determinism CLI test (every thread count); any data race fails.
