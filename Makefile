@@ -50,8 +50,9 @@ else
 PROG := riskcast
 endif
 
-# What CI runs (README's test command): warnings as errors, the optimised
-# build and the AddressSanitizer + UndefinedBehaviorSanitizer build.
+# What CI runs (README's test command), warnings as errors: the threaded
+# engine under ThreadSanitizer, the suite under AddressSanitizer +
+# UndefinedBehaviorSanitizer, then the suite on the optimised build.
 test-all:
 	$(MAKE) --no-print-directory WERROR=1 tsan
 	RISKCAST_SKIP_BROWSER=1 $(MAKE) --no-print-directory WERROR=1 SANITIZER=address,undefined test
