@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "fileio.h"
 #include "load.h"
+#include "output.h"
 
 volatile sig_atomic_t rc_cli_interrupted;
 
@@ -108,4 +109,29 @@ int rc_cli_ensure_parent(const char *file)
     memcpy(dir, file, n);
     dir[n] = 0;
     return rc_cli_ensure_dir(dir);
+}
+
+int rc_cli_write_json(json_t *j, const char *path)
+{
+    char *s = j ? rc_json_dump(j) : NULL;
+    json_decref(j);
+    if (!s) {
+        fprintf(stderr, "riskcast: out of memory writing JSON\n");
+        return RC_EXIT_IO;
+    }
+    int code = RC_EXIT_OK;
+    if (!strcmp(path, "-")) {
+        fputs(s, stdout);
+        fputc('\n', stdout);
+    } else {
+        char err[1200];
+        size_t len = strlen(s);
+        s[len] = '\n'; /* the terminator's place: the file ends with a newline */
+        if (rc_write_file(path, s, len + 1, err, sizeof err)) {
+            fprintf(stderr, "riskcast: %s: %s\n", path, err);
+            code = RC_EXIT_IO;
+        }
+    }
+    free(s);
+    return code;
 }

@@ -6,6 +6,8 @@
 
 #include <signal.h>
 
+#include <jansson.h>
+
 #include "model.h"
 
 /* Set by SIGINT / SIGTERM (the signal number); the engine polls it. */
@@ -25,5 +27,10 @@ int rc_cli_load_model(const char *file, rc_model **m);
 int rc_cli_ensure_dir(const char *dir);
 /* The directory FILE goes into exists afterwards. 0 or -1 (errno). */
 int rc_cli_ensure_parent(const char *file);
+
+/* Serialise J (a new reference, released here; NULL = out of memory) to
+ * PATH atomically, or to stdout when PATH is "-". Prints any failure.
+ * Returns the exit code. */
+int rc_cli_write_json(json_t *j, const char *path);
 
 #endif

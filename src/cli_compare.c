@@ -799,26 +799,9 @@ int rc_cmd_compare(int argc, char **argv)
     char err[1200];
     FILE *sumf = stdout;
     if (o.json) {
-        json_t *j = compare_json(&ra, &rb, &cmp, &md, sen_en, sen_zh);
-        char *s = j ? rc_json_dump(j) : NULL;
-        json_decref(j);
-        if (!s) {
-            fprintf(stderr, "riskcast: out of memory writing JSON\n");
-            code = RC_EXIT_IO;
-        } else if (!strcmp(o.json, "-")) {
-            fputs(s, stdout);
-            fputc('\n', stdout);
+        code = rc_cli_write_json(compare_json(&ra, &rb, &cmp, &md, sen_en, sen_zh), o.json);
+        if (!strcmp(o.json, "-"))
             sumf = stderr;
-        } else {
-            size_t len = strlen(s);
-            s[len] = '\n';
-            if (rc_write_file(o.json, s, len + 1, err, sizeof err)) {
-                fprintf(stderr, "riskcast: %s: %s\n", o.json, err);
-                code = RC_EXIT_IO;
-            }
-            s[len] = 0;
-        }
-        free(s);
     }
     if (!code && o.plots) {
         char la[600], lb[600];

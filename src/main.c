@@ -403,26 +403,9 @@ static int run_like(int argc, char **argv, int mode)
     code = RC_EXIT_OK;
     FILE *sumf = stdout;
     if (ro.json) {
-        json_t *j = rc_result_to_json(&r);
-        char *s = j ? rc_json_dump(j) : NULL;
-        json_decref(j);
-        if (!s) {
-            fprintf(stderr, "riskcast: out of memory writing JSON\n");
-            code = RC_EXIT_IO;
-        } else if (!strcmp(ro.json, "-")) {
-            fputs(s, stdout);
-            fputc('\n', stdout);
+        code = rc_cli_write_json(rc_result_to_json(&r), ro.json);
+        if (!strcmp(ro.json, "-"))
             sumf = stderr;
-        } else {
-            size_t len = strlen(s);
-            s[len] = '\n';
-            if (rc_write_file(ro.json, s, len + 1, err, sizeof err)) {
-                fprintf(stderr, "riskcast: %s: %s\n", ro.json, err);
-                code = RC_EXIT_IO;
-            }
-            s[len] = 0;
-        }
-        free(s);
     }
     if (!code && ro.csv) {
         if (rc_cli_ensure_dir(ro.csv)) {
