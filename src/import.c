@@ -76,16 +76,25 @@ void rc_imp_note(rc_imp_project *p, const char *fmt, ...)
     p->notes[p->notes_len] = '\0';
 }
 
+/* Room for one more element in *ARR (N used of *CAP): the capacity doubles,
+ * starting at FIRST. Returns 0, or -1 when memory ran out (*ARR unchanged). */
+static int grow(void **arr, int n, int *cap, size_t elem, int first)
+{
+    if (n < *cap)
+        return 0;
+    int c = *cap ? *cap * 2 : first;
+    void *q = realloc(*arr, (size_t)c * elem);
+    if (!q)
+        return -1;
+    *arr = q;
+    *cap = c;
+    return 0;
+}
+
 rc_imp_task *rc_imp_add_task(rc_imp_project *p)
 {
-    if (p->n_tasks == p->cap_tasks) {
-        int cap = p->cap_tasks ? p->cap_tasks * 2 : 64;
-        rc_imp_task *t = realloc(p->tasks, (size_t)cap * sizeof *t);
-        if (!t)
-            return NULL;
-        p->tasks = t;
-        p->cap_tasks = cap;
-    }
+    if (grow((void **)&p->tasks, p->n_tasks, &p->cap_tasks, sizeof *p->tasks, 64))
+        return NULL;
     rc_imp_task *t = &p->tasks[p->n_tasks++];
     memset(t, 0, sizeof *t);
     return t;
@@ -93,14 +102,8 @@ rc_imp_task *rc_imp_add_task(rc_imp_project *p)
 
 rc_imp_link *rc_imp_add_link(rc_imp_task *t)
 {
-    if (t->n_links == t->cap_links) {
-        int cap = t->cap_links ? t->cap_links * 2 : 4;
-        rc_imp_link *l = realloc(t->links, (size_t)cap * sizeof *l);
-        if (!l)
-            return NULL;
-        t->links = l;
-        t->cap_links = cap;
-    }
+    if (grow((void **)&t->links, t->n_links, &t->cap_links, sizeof *t->links, 4))
+        return NULL;
     rc_imp_link *l = &t->links[t->n_links++];
     memset(l, 0, sizeof *l);
     l->pred = -1;
@@ -109,14 +112,8 @@ rc_imp_link *rc_imp_add_link(rc_imp_task *t)
 
 int rc_imp_add_date(rc_imp_date **v, int *n, int *cap, rc_imp_date d)
 {
-    if (*n == *cap) {
-        int c = *cap ? *cap * 2 : 32;
-        rc_imp_date *q = realloc(*v, (size_t)c * sizeof *q);
-        if (!q)
-            return -1;
-        *v = q;
-        *cap = c;
-    }
+    if (grow((void **)v, *n, cap, sizeof **v, 32))
+        return -1;
     (*v)[(*n)++] = d;
     return 0;
 }
