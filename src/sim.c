@@ -65,6 +65,7 @@ void rc_sim_options_init(rc_sim_options *o)
     o->seed = RC_DEFAULT_SEED;
     o->confidence = RC_DEFAULT_CONFIDENCE;
     o->analysis = true;
+    o->variants = true;
     o->shapley = true;
 }
 
@@ -88,9 +89,9 @@ typedef struct {
     double *risk_cost;
     double *alt_delay, *alt_scale, *alt_cost;      /* one effect's impacts */
     double *dv, *es2, *ef2, *vs, *vd;
-    uint32_t *stamp, *stampc, *stampd;  /* queued, dates changed, duration changed */
+    uint32_t *stampc, *stampd;          /* dates changed, duration changed */
+    uint64_t *mark;                     /* positions waiting to be re-evaluated */
     uint32_t token;
-    int *heap;
     int max_pos;                        /* the position holding this iteration's finish */
     double *z, *w;
     /* accumulators */
@@ -113,6 +114,7 @@ struct ctx {
     bool no_unc;     /* estimating uncertainty off: every value at its plan value */
     uint8_t *skind;  /* [n] how the duration is sampled: SK_* */
     uint8_t *flag;   /* [n] F_* */
+    uint8_t *ffin;   /* [n] the task has an FF or SF predecessor link */
     double *sp;      /* [n * SP_STRIDE] its parameters */
     bool light;      /* durations and costs only: no criticality, no sums */
     volatile sig_atomic_t *cancel_flag;
@@ -122,7 +124,6 @@ struct ctx {
     const double *rankD;
     variant *vars;
     int nv;
-    bool first_chunk;
     int n_range;
     int *range_pos;
     float *range_fin;
@@ -317,14 +318,16 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
     return D;
 }
 
-/* Evaluate variant V in iteration I, after iterate(). */
-static void eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D, double C)
+/* Evaluate variant V in iteration I, after iterate() and the backward pass.
+ * Returns the variant's project duration. */
+static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D, double C,
+                           double d_out)
 {
     const rc_net *net = c->net;
     const rc_net_risk *rk = &net->risks[v->risk];
     int Kb = ts->risk_k[v->risk], Ka = 0;
     const rc_net_effect *alt = &rk->effect[1];
-    double alt_cost = 0;
+    double alt_cost = 0, mit = v->mode == 1 && rk->mit0 ? rk->alt_cost : 0;
     if (v->mode == 1) {
         Ka = sample_effect(alt, c->rkey[v->risk], i, ts->alt_delay, ts->alt_scale, ts->alt_cost);
         for (int j = 0; j < alt->n_impacts; j++)
@@ -332,8 +335,8 @@ static void eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D,
     }
     if (Kb == 0 && Ka == 0) {
         v->D[i] = D;
-        v->C[i] = C - (v->mode == 1 && rk->mit0 ? rk->alt_cost : 0);
-        return;
+        v->C[i] = C - mit;
+        return D;
     }
     /* new durations of the touched tasks */
     for (int t = 0; t < rk->n_touched; t++) {
@@ -347,24 +350,13 @@ static void eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D,
                 ts->vs[p] *= ts->alt_scale[j];
                 ts->vd[p] += ts->alt_delay[j];
             }
-    double dcost = 0;
+    double dcost = 0, min_float = INFINITY, grow = 0;
     if (++ts->token == 0) {
-        memset(ts->stamp, 0, (size_t)net->n * sizeof *ts->stamp);
         memset(ts->stampc, 0, (size_t)net->n * sizeof *ts->stampc);
         memset(ts->stampd, 0, (size_t)net->n * sizeof *ts->stampd);
         ts->token = 1;
     }
     uint32_t tok = ts->token;
-    int hn = 0; /* a binary min-heap of positions waiting to be re-evaluated */
-#define HEAP_PUSH(x)                                                           \
-    do {                                                                       \
-        int h_ = hn++, x_ = (x);                                               \
-        while (h_ > 0 && ts->heap[(h_ - 1) / 2] > x_) {                        \
-            ts->heap[h_] = ts->heap[(h_ - 1) / 2];                             \
-            h_ = (h_ - 1) / 2;                                                 \
-        }                                                                      \
-        ts->heap[h_] = x_;                                                     \
-    } while (0)
     for (int t = 0; t < rk->n_touched; t++) {
         int p = rk->touched[t];
         double sc = 1, de = 0;
@@ -382,80 +374,103 @@ static void eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D,
         ts->stampd[p] = tok;
         dcost += ts->rate_s[p] * (d - ts->dur[p]);
         if (d != ts->dur[p]) {
-            ts->stamp[p] = tok;
-            HEAP_PUSH(p);
+            double fl = c->ffin[p] ? -INFINITY : ts->lf[p] - ts->ef[p];
+            if (fl < min_float)
+                min_float = fl;
+            if (d > ts->dur[p])
+                grow += d - ts->dur[p];
         }
     }
-    /* Re-evaluate in topological order only what can have moved: a task whose
-     * duration changed, and the successors of every task whose dates changed. */
-    const int *ps = net->pred_start;
-    bool base_max_moved = false;
-    double max_changed = -INFINITY;
-    while (hn > 0) {
-        int p = ts->heap[0];
-        int last = ts->heap[--hn], h = 0;
-        for (;;) { /* sift the last element down from the root */
-            int l = 2 * h + 1;
-            if (l >= hn)
-                break;
-            if (l + 1 < hn && ts->heap[l + 1] < ts->heap[l])
-                l++;
-            if (ts->heap[l] >= last)
-                break;
-            ts->heap[h] = ts->heap[l];
-            h = l;
-        }
-        if (hn > 0)
-            ts->heap[h] = last;
-        double s = net->min_start[p], d = ts->stampd[p] == tok ? ts->dv[p] : ts->dur[p];
-        for (int e = ps[p]; e < ps[p + 1]; e++) {
-            int q = net->pred_pos[e];
-            int in = ts->stampc[q] == tok;
-            double esq = in ? ts->es2[q] : ts->es[q], efq = in ? ts->ef2[q] : ts->ef[q];
-            double lag = net->pred_lag[e], x;
-            switch (net->pred_type[e]) {
-            case RC_LINK_FS: x = efq + lag; break;
-            case RC_LINK_SS: x = esq + lag; break;
-            case RC_LINK_FF: x = efq + lag - d; break;
-            default:         x = esq + lag - d; break;
-            }
-            if (x > s)
-                s = x;
-        }
-        if (s == ts->es[p] && s + d == ts->ef[p])
-            continue; /* unchanged: the change stops here */
-        ts->es2[p] = s;
-        ts->ef2[p] = s + d;
-        ts->stampc[p] = tok;
-        if (p == ts->max_pos)
-            base_max_moved = true;
-        if (s + d > max_changed)
-            max_changed = s + d;
-        for (int e = net->succ_start[p]; e < net->succ_start[p + 1]; e++) {
-            int q = net->succ_pos[e];
-            if (ts->stamp[q] != tok) {
-                ts->stamp[q] = tok;
-                HEAP_PUSH(q);
-            }
-        }
-    }
-#undef HEAP_PUSH
-    /* The project finish is the latest finish of a task no successor dominates. */
     double Dv;
-    if (!base_max_moved) {
-        Dv = D > max_changed ? D : max_changed;
+    if (v->mode == 1 && Ka == 0) {
+        /* the mitigated risk does not occur: the schedule is the one of the
+         * risk left out, evaluated just before (D_OUT) */
+        Dv = d_out;
+    } else if (min_float > grow + 1e-7 * (D > 1 ? D : 1)) {
+        /* Every path through a changed task has at least that task's total
+         * float and grows by at most the sum of the increases (a duration
+         * enters a path once, with a plus sign, unless an FF or SF link ties
+         * the task's start to its finish). With more float than that on every
+         * changed task, no path through one reaches D and the chain that made
+         * D is untouched: the project duration stays D, bit for bit. */
+        Dv = D;
     } else {
-        Dv = net->status_offset;
-        for (int a = 0; a < net->n_nd; a++) {
-            int p = net->nd_pos[a];
-            double f = ts->stampc[p] == tok ? ts->ef2[p] : ts->ef[p];
-            if (f > Dv)
-                Dv = f;
+        /* Re-evaluate in topological order only what can have moved: a task
+         * whose duration changed, and the successors of every task whose
+         * dates changed. Positions waiting are bits of ts->mark. */
+        uint64_t *mark = ts->mark;
+        int w0 = INT32_MAX, pending = 0;
+        for (int t = 0; t < rk->n_touched; t++) {
+            int p = rk->touched[t];
+            if (ts->dv[p] != ts->dur[p]) {
+                mark[p >> 6] |= 1ULL << (p & 63);
+                pending++;
+                if ((p >> 6) < w0)
+                    w0 = p >> 6;
+            }
+        }
+        const int *ps = net->pred_start;
+        bool base_max_moved = false;
+        double max_changed = -INFINITY;
+        for (int w = w0; pending > 0;) {
+            uint64_t x = mark[w];
+            if (!x) {
+                w++;
+                continue;
+            }
+            int p = (w << 6) + __builtin_ctzll(x);
+            mark[w] = x & (x - 1);
+            pending--;
+            double s = net->min_start[p], d = ts->stampd[p] == tok ? ts->dv[p] : ts->dur[p];
+            for (int e = ps[p]; e < ps[p + 1]; e++) {
+                int q = net->pred_pos[e];
+                int in = ts->stampc[q] == tok;
+                double esq = in ? ts->es2[q] : ts->es[q], efq = in ? ts->ef2[q] : ts->ef[q];
+                double lag = net->pred_lag[e], y;
+                switch (net->pred_type[e]) {
+                case RC_LINK_FS: y = efq + lag; break;
+                case RC_LINK_SS: y = esq + lag; break;
+                case RC_LINK_FF: y = efq + lag - d; break;
+                default:         y = esq + lag - d; break;
+                }
+                if (y > s)
+                    s = y;
+            }
+            if (s == ts->es[p] && s + d == ts->ef[p])
+                continue; /* unchanged: the change stops here */
+            ts->es2[p] = s;
+            ts->ef2[p] = s + d;
+            ts->stampc[p] = tok;
+            if (p == ts->max_pos)
+                base_max_moved = true;
+            if (s + d > max_changed)
+                max_changed = s + d;
+            for (int e = net->succ_start[p]; e < net->succ_start[p + 1]; e++) {
+                int q = net->succ_pos[e];
+                uint64_t bit = 1ULL << (q & 63);
+                if (!(mark[q >> 6] & bit)) {
+                    mark[q >> 6] |= bit;
+                    pending++;
+                }
+            }
+        }
+        /* The project finish is the latest finish of a task no successor dominates. */
+        if (!base_max_moved) {
+            Dv = D > max_changed ? D : max_changed;
+        } else {
+            Dv = net->status_offset;
+            for (int a = 0; a < net->n_nd; a++) {
+                int p = net->nd_pos[a];
+                double f = ts->stampc[p] == tok ? ts->ef2[p] : ts->ef[p];
+                if (f > Dv)
+                    Dv = f;
+            }
         }
     }
     v->D[i] = Dv;
     v->C[i] = C + dcost - ts->risk_cost[v->risk] + alt_cost - rc_net_time_cost(net, D) +
-              rc_net_time_cost(net, Dv) - (v->mode == 1 && rk->mit0 ? rk->alt_cost : 0);
+              rc_net_time_cost(net, Dv) - mit;
+    return Dv;
 }
 
 /* Sums across iterations: each block adds its iterations in order in double,
@@ -468,18 +483,18 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
     int n = net->n;
     size_t nb = (size_t)n * sizeof(double);
     bool sums1 = c->pass == 1 && !c->light;
-    bool sums2 = (c->pass == 2 && c->first_chunk) || c->pass == 3;
+    bool sums3 = c->pass == 3;
     if (sums1) {
         memset(ts->bd, 0, nb);
         memset(ts->bf, 0, nb);
     }
-    if (sums2) {
+    if (sums3) {
         memset(ts->bu, 0, nb);
         memset(ts->bu2, 0, nb);
         memset(ts->bur, 0, nb);
     }
     for (long i = i0; i < i1; i++) {
-        if (c->pass == 3) { /* sensitivity only: the uniforms suffice */
+        if (sums3) { /* sensitivity only: the uniforms suffice */
             draw_uniforms(c, ts, i);
             double rk = c->rankD[i];
             for (int p = 0; p < n; p++) {
@@ -496,7 +511,10 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
             c->C[i] = C;
             if (c->light)
                 continue;
+        }
+        if (c->pass == 1 || c->nv > 0)
             rc_net_backward(net, ts->dur, ts->ef, D, ts->lf, ts->crit);
+        if (c->pass == 1) {
             for (int p = 0; p < n; p++) {
                 ts->crit_count[p] += ts->crit[p];
                 ts->bd[p] += ts->dur[p];
@@ -507,26 +525,17 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
             if (i < c->range_n)
                 for (int k = 0; k < c->n_range; k++)
                     c->range_fin[(size_t)k * (size_t)c->range_n + (size_t)i] = (float)ts->ef[c->range_pos[k]];
-            continue;
         }
-        if (sums2) {
-            double rk = c->rankD[i];
-            for (int p = 0; p < n; p++) {
-                double u = ts->u[p];
-                ts->bu[p] += u;
-                ts->bu2[p] += u * u;
-                ts->bur[p] += u * rk;
-            }
-        }
-        for (int v = 0; v < c->nv; v++)
-            eval_variant(c, ts, &c->vars[v], i, D, C);
+        double d_out = D;
+        for (int v = 0; v < c->nv; v++) /* a mitigation variant follows its risk's */
+            d_out = eval_variant(c, ts, &c->vars[v], i, D, C, d_out);
     }
     if (sums1)
         for (int p = 0; p < n; p++) {
             ts->sum_dur[p] += to_fp(ts->bd[p]);
             ts->sum_fin[p] += to_fp(ts->bf[p]);
         }
-    if (sums2)
+    if (sums3)
         for (int p = 0; p < n; p++) {
             if (!net->dur_kind[p])
                 continue;
@@ -562,8 +571,8 @@ static void tstate_delete(tstate *ts)
     free(ts->slot_delay), free(ts->slot_scale), free(ts->slot_cost);
     free(ts->risk_k), free(ts->risk_cost);
     free(ts->alt_delay), free(ts->alt_scale), free(ts->alt_cost);
-    free(ts->dv), free(ts->es2), free(ts->ef2), free(ts->vs), free(ts->vd), free(ts->stamp);
-    free(ts->stampc), free(ts->stampd), free(ts->heap);
+    free(ts->dv), free(ts->es2), free(ts->ef2), free(ts->vs), free(ts->vd);
+    free(ts->stampc), free(ts->stampd), free(ts->mark);
     free(ts->z), free(ts->w);
     free(ts->crit_count), free(ts->sum_dur), free(ts->sum_fin), free(ts->occ);
     free(ts->su), free(ts->su2), free(ts->sur);
@@ -584,7 +593,7 @@ static int tstate_init(tstate *ts, ctx *c, int id)
           A(rate_s, n) && A(crit, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
           A(slot_cost, ns) && A(risk_k, nr) && A(risk_cost, nr) && A(alt_delay, ni) &&
           A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) && A(es2, n) && A(ef2, n) &&
-          A(vs, n) && A(vd, n) && A(stamp, n) && A(stampc, n) && A(stampd, n) && A(heap, n) && A(z, ng) && A(w, ng) &&
+          A(vs, n) && A(vd, n) && A(stampc, n) && A(stampd, n) && A(mark, (n + 63) / 64) && A(z, ng) && A(w, ng) &&
           A(crit_count, n) && A(sum_dur, n) && A(sum_fin, n) && A(occ, nr) && A(su, n) &&
           A(su2, n) && A(sur, n) && A(bd, n) && A(bf, n) && A(bu, n) && A(bu2, n) &&
           A(bur, n))) {
@@ -809,6 +818,32 @@ unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads
            (unsigned long long)RC_VARIANT_BUDGET;
 }
 
+/* Allocate the per-iteration arrays of the variants from V0 on that fit
+ * RC_VARIANT_BUDGET (whole risks, at least one), and make them C's current
+ * chunk. Returns 0 or -1. */
+static int variant_chunk(ctx *c, variant *all, int v0, int nvar, long N)
+{
+    long per_chunk = RC_VARIANT_BUDGET / (long)(2 * sizeof(double) * (size_t)N);
+    if (per_chunk < 2)
+        per_chunk = 2; /* a risk's two variants always share a chunk */
+    int nv = 0;
+    while (v0 + nv < nvar) {
+        int w = (v0 + nv + 1 < nvar && all[v0 + nv + 1].risk == all[v0 + nv].risk) ? 2 : 1;
+        if (nv > 0 && nv + w > per_chunk)
+            break;
+        nv += w;
+    }
+    for (int v = v0; v < v0 + nv; v++) {
+        all[v].D = malloc((size_t)N * sizeof(double));
+        all[v].C = malloc((size_t)N * sizeof(double));
+        if (!all[v].D || !all[v].C)
+            return -1;
+    }
+    c->vars = all + v0;
+    c->nv = nv;
+    return 0;
+}
+
 int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_diags *d)
 {
     gsl_set_error_handler_off();
@@ -822,6 +857,8 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     memset(&c, 0, sizeof c);
     tstate *ts = NULL;
     double *ranks = NULL;
+    variant *all = NULL;
+    int nvar = 0;
     rc_plan plan;
     memset(&plan, 0, sizeof plan);
     rc_net *net = rc_net_compile_ex(m, o->mitigated, o->mitigate_mask, o->include_mask, d);
@@ -852,11 +889,12 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     c.fixed_val = calloc(nn, sizeof *c.fixed_val);
     c.skind = calloc(nn, 1);
     c.flag = calloc(nn, 1);
+    c.ffin = calloc(nn, 1);
     c.sp = calloc(nn * SP_STRIDE, sizeof *c.sp);
     c.rate_val = calloc(nn, sizeof *c.rate_val);
     r->duration = malloc((size_t)N * sizeof *r->duration);
     r->cost = malloc((size_t)N * sizeof *r->cost);
-    if (!c.tkey || !c.rkey || !c.skind || !c.flag || !c.sp || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
+    if (!c.tkey || !c.rkey || !c.skind || !c.flag || !c.ffin || !c.sp || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
         !r->duration || !r->cost)
         goto out;
     c.D = r->duration;
@@ -891,6 +929,9 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         }
         if (!c.fixed_var[p])
             c.cost_const += c.fixed_val[p];
+        for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++)
+            if (net->pred_type[e] == RC_LINK_FF || net->pred_type[e] == RC_LINK_SF)
+                c.ffin[p] = 1;
     }
     for (int k = 0; k < net->n_risks; k++) {
         c.rkey[k] = rc_rng_key(o->seed, m->risks[net->risks[k].model_idx].id);
@@ -953,6 +994,24 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         }
         free(taken);
         c.n_range = want;
+    }
+
+    /* the variants: every risk left out; every mitigation toggled. The first
+     * chunk of them is evaluated in pass 1 itself, the others (when the
+     * per-iteration arrays of all would exceed RC_VARIANT_BUDGET) in pass 2. */
+    if (o->analysis && !o->light && o->variants) {
+        for (int k = 0; k < net->n_risks; k++)
+            nvar += 1 + (net->risks[k].has_alt ? 1 : 0);
+        all = calloc((size_t)(nvar ? nvar : 1), sizeof *all);
+        if (!all)
+            goto out;
+        for (int k = 0, v = 0; k < net->n_risks; k++) {
+            all[v].risk = k, all[v].mode = 0, v++;
+            if (net->risks[k].has_alt)
+                all[v].risk = k, all[v].mode = 1, v++;
+        }
+        if (nvar && variant_chunk(&c, all, 0, nvar, N))
+            goto out;
     }
 
     /* pass 1 */
@@ -1024,73 +1083,32 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         rr->has_mitigation = rk->has_mitigation;
     }
 
-    /* pass 2: sensitivity, finish ranges, variants in chunks */
+    /* pass 2: the variants that did not fit pass 1; pass 3: sensitivity */
     if (o->analysis && !o->light) {
         ranks = mid_ranks(r->duration, N);
         if (!ranks)
             goto out;
         c.rankD = ranks;
-        /* variants: every risk left out; every mitigation toggled */
-        int nvar = 0;
-        for (int k = 0; k < net->n_risks; k++)
-            nvar += 1 + (net->risks[k].has_alt ? 1 : 0);
-        variant *all = calloc((size_t)(nvar ? nvar : 1), sizeof *all);
-        if (!all)
-            goto out;
-        {
-            int v = 0;
-            for (int k = 0; k < net->n_risks; k++) {
-                all[v].risk = k, all[v].mode = 0, v++;
-                if (net->risks[k].has_alt)
-                    all[v].risk = k, all[v].mode = 1, v++;
-            }
-        }
-        long per_chunk = RC_VARIANT_BUDGET / (long)(2 * sizeof(double) * (size_t)N);
-        if (per_chunk < 2)
-            per_chunk = 2; /* a risk's two variants always share a chunk */
-        int v0 = 0;
-        c.first_chunk = true;
-        int ok = 1;
-        do {
-            int nv = 0;
-            while (v0 + nv < nvar) { /* whole risks only */
-                int w = (v0 + nv + 1 < nvar && all[v0 + nv + 1].risk == all[v0 + nv].risk) ? 2 : 1;
-                if (nv > 0 && nv + w > per_chunk)
-                    break;
-                nv += w;
-            }
-            for (int v = v0; v < v0 + nv; v++) {
-                all[v].D = malloc((size_t)N * sizeof(double));
-                all[v].C = malloc((size_t)N * sizeof(double));
-                if (!all[v].D || !all[v].C)
-                    ok = 0;
-            }
-            if (ok) {
-                c.vars = all + v0;
-                c.nv = nv;
-                c.pass = nv > 0 ? 2 : 3; /* no variants: only the sensitivity sums */
-                run_pass(&c, ts, nthreads);
-                if (o->cancel && *o->cancel)
-                    ok = 0;
-            }
-            for (int v = v0; ok && v < v0 + nv; v++) {
-                rc_stats sd_, sc_;
-                if (rc_stats_compute(all[v].D, N, NAN, o->confidence, &sd_) ||
-                    rc_stats_compute(all[v].C, N, NAN, o->confidence, &sc_)) {
+        int v0 = 0, ok = 1;
+        while (ok && v0 < nvar) {
+            int nv = c.nv;
+            if (v0 > 0) { /* pass 2 for this chunk */
+                if (variant_chunk(&c, all, v0, nvar, N)) {
                     ok = 0;
                     break;
                 }
+                nv = c.nv;
+                c.pass = 2;
+                run_pass(&c, ts, nthreads);
+                if (o->cancel && *o->cancel) {
+                    ok = 0;
+                    break;
+                }
+            }
+            for (int v = v0; v < v0 + nv; v++) {
                 int k = all[v].risk;
                 rc_risk_result *rr = &r->risks[k];
                 const rc_net_risk *nk = &net->risks[k];
-                if (all[v].mode == 0) {
-                    /* P(c) without the risk; turned into a contribution below */
-                    rr->schedule_contribution = sd_.at_conf;
-                    rr->cost_contribution = sc_.at_conf;
-                } else {
-                    rr->mitigation.schedule_benefit = sd_.at_conf;
-                    rr->mitigation.cost_benefit = sc_.at_conf;
-                }
                 /* the register view of each effect: how often it occurs and its
                  * mean project impact (against the risk left out) when it does */
                 if (all[v].mode == 0) {
@@ -1128,16 +1146,28 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
                     }
                 }
             }
+            /* P(c) of each variant (the arrays are reordered: last); turned
+             * into contributions and benefits below */
             for (int v = v0; v < v0 + nv; v++) {
+                rc_risk_result *rr = &r->risks[all[v].risk];
+                double pd = rc_select_percentile(all[v].D, N, o->confidence);
+                double pc = rc_select_percentile(all[v].C, N, o->confidence);
+                if (all[v].mode == 0)
+                    rr->schedule_contribution = pd, rr->cost_contribution = pc;
+                else
+                    rr->mitigation.schedule_benefit = pd, rr->mitigation.cost_benefit = pc;
                 free(all[v].D), free(all[v].C);
                 all[v].D = all[v].C = NULL;
             }
             v0 += nv;
-            c.first_chunk = false;
-        } while (ok && v0 < nvar);
-        for (int v = 0; v < nvar; v++)
-            free(all[v].D), free(all[v].C);
-        free(all);
+        }
+        c.nv = 0;
+        if (ok) {
+            c.pass = 3;
+            run_pass(&c, ts, nthreads);
+            if (o->cancel && *o->cancel)
+                ok = 0;
+        }
         if (!ok) {
             if (o->cancel && *o->cancel) {
                 rc = 1;
@@ -1245,7 +1275,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
             goto out;
         r->price_at_confidence = r->cst.at_conf;
     }
-    if (o->analysis && !o->light) {
+    if (o->analysis && !o->light && o->variants) {
         for (int k = 0; k < r->n_risks; k++) {
             rc_risk_result *rr = &r->risks[k];
             rr->schedule_contribution = r->dur.at_conf - rr->schedule_contribution;
@@ -1281,7 +1311,10 @@ out:
         free(ts);
     }
     free(ranks);
-    free(c.skind), free(c.flag), free(c.sp);
+    for (int v = 0; all && v < nvar; v++)
+        free(all[v].D), free(all[v].C);
+    free(all);
+    free(c.skind), free(c.flag), free(c.ffin), free(c.sp);
     free(c.tkey), free(c.rkey), free(c.fixed_var), free(c.rate_var), free(c.fixed_val),
         free(c.rate_val), free(c.range_pos), free(c.range_fin);
     rc_plan_delete(&plan);

@@ -35,7 +35,10 @@ typedef struct {
     double confidence;
     int threads;                     /* <= 0: every processor */
     bool mitigated;                  /* simulate with every mitigation applied */
-    bool analysis;                   /* pass 2: sensitivity, contributions, mitigations */
+    bool analysis;                   /* sensitivity, finish ranges and (with `variants`)
+                                        risk contributions and mitigation values */
+    bool variants;                   /* with analysis: each risk left out, each
+                                        mitigation toggled (default true) */
     bool shapley;                    /* the advice: split the reserve across risks
                                         (Shapley) and recommend mitigations */
     int shapley_perms;               /* permutations sampled for Shapley (0: default) */
