@@ -94,6 +94,7 @@ typedef struct {
     uint32_t token;
     int max_pos;                        /* the position holding this iteration's finish */
     double *z, *w;
+    double *pmax, *smax;                /* longest paths ending before / starting after p */
     /* accumulators */
     int64_t *crit_count;
     acc_t *sum_dur, *sum_fin;
@@ -115,6 +116,11 @@ struct ctx {
     uint8_t *skind;  /* [n] how the duration is sampled: SK_* */
     uint8_t *flag;   /* [n] F_* */
     uint8_t *ffin;   /* [n] the task has an FF or SF predecessor link */
+    int *edge_succ;  /* [m] the successor position of each predecessor link */
+    int *span_start; /* [n+1] CSR: the links that jump over position p (NULL: none built) */
+    int *span_edge;
+    int *out_start;  /* [n+1] CSR: the links out of each position (their indices) */
+    int *out_edge;
     double *sp;      /* [n * SP_STRIDE] its parameters */
     bool light;      /* durations and costs only: no criticality, no sums */
     volatile sig_atomic_t *cancel_flag;
@@ -318,6 +324,52 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
     return D;
 }
 
+/* The project duration when only task P's duration changes, to ts->dv[p]
+ * (P has no FF or SF predecessor link, so its duration enters a path only
+ * as the step from its start to its finish): the longest of the paths that
+ * take that step (its early start + new duration + the longest path on from
+ * its finish), end before P (pmax), start after P (smax), or jump
+ * over P along one link (from the link's end in the base to the longest
+ * path on from where it arrives). */
+static double detour(const ctx *c, const tstate *ts, int p, double D)
+{
+    const rc_net *net = c->net;
+    /* the longest path on from P's finish: the end, or an FS or FF link out
+     * (SS and SF links leave from P's start; the late finish of the backward
+     * pass includes them, so it is not used here) */
+    double tail = 0;
+    for (int k = c->out_start[p]; k < c->out_start[p + 1]; k++) {
+        int e = c->out_edge[k], w = c->edge_succ[e];
+        double x;
+        if (net->pred_type[e] == RC_LINK_FS)
+            x = net->pred_lag[e] + (D - (ts->lf[w] - ts->dur[w]));
+        else if (net->pred_type[e] == RC_LINK_FF)
+            x = net->pred_lag[e] + (D - ts->lf[w]);
+        else
+            continue;
+        if (x > tail)
+            tail = x;
+    }
+    double best = ts->es[p] + ts->dv[p] + tail;
+    if (ts->pmax[p] > best)
+        best = ts->pmax[p];
+    if (ts->smax[p] > best)
+        best = ts->smax[p];
+    for (int k = c->span_start[p]; k < c->span_start[p + 1]; k++) {
+        int e = c->span_edge[k], u = net->pred_pos[e], w = c->edge_succ[e];
+        double x;
+        switch (net->pred_type[e]) {
+        case RC_LINK_FS: x = ts->ef[u] + net->pred_lag[e] + (D - (ts->lf[w] - ts->dur[w])); break;
+        case RC_LINK_SS: x = ts->es[u] + net->pred_lag[e] + (D - (ts->lf[w] - ts->dur[w])); break;
+        case RC_LINK_FF: x = ts->ef[u] + net->pred_lag[e] + (D - ts->lf[w]); break;
+        default:         x = ts->es[u] + net->pred_lag[e] + (D - ts->lf[w]); break;
+        }
+        if (x > best)
+            best = x;
+    }
+    return best;
+}
+
 /* Evaluate variant V in iteration I, after iterate() and the backward pass.
  * Returns the variant's project duration. */
 static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D, double C,
@@ -350,7 +402,8 @@ static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double 
                 ts->vs[p] *= ts->alt_scale[j];
                 ts->vd[p] += ts->alt_delay[j];
             }
-    double dcost = 0, min_float = INFINITY, grow = 0;
+    double dcost = 0, min_float = INFINITY, float2 = INFINITY, grow = 0;
+    int star = -1; /* the changed task with the least float */
     if (++ts->token == 0) {
         memset(ts->stampc, 0, (size_t)net->n * sizeof *ts->stampc);
         memset(ts->stampd, 0, (size_t)net->n * sizeof *ts->stampd);
@@ -374,26 +427,45 @@ static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double 
         ts->stampd[p] = tok;
         dcost += ts->rate_s[p] * (d - ts->dur[p]);
         if (d != ts->dur[p]) {
-            double fl = c->ffin[p] ? -INFINITY : ts->lf[p] - ts->ef[p];
-            if (fl < min_float)
+            double fl = ts->lf[p] - ts->ef[p];
+            if (fl < min_float) {
+                float2 = min_float;
                 min_float = fl;
-            if (d > ts->dur[p])
+                star = p;
+            } else if (fl < float2) {
+                float2 = fl;
+            }
+            /* how much longer a path through P can get: by the increase;
+             * with an FF or SF link into P, whose start then moves against
+             * its duration, by the change either way */
+            if (c->ffin[p])
+                grow += fabs(d - ts->dur[p]);
+            else if (d > ts->dur[p])
                 grow += d - ts->dur[p];
         }
     }
-    double Dv;
+    double Dv, tol = 1e-7 * (D > 1 ? D : 1);
     if (v->mode == 1 && Ka == 0) {
         /* the mitigated risk does not occur: the schedule is the one of the
          * risk left out, evaluated just before (D_OUT) */
         Dv = d_out;
-    } else if (min_float > grow + 1e-7 * (D > 1 ? D : 1)) {
+    } else if (min_float > grow + tol) {
         /* Every path through a changed task has at least that task's total
-         * float and grows by at most the sum of the increases (a duration
-         * enters a path once, with a plus sign, unless an FF or SF link ties
-         * the task's start to its finish). With more float than that on every
-         * changed task, no path through one reaches D and the chain that made
-         * D is untouched: the project duration stays D, bit for bit. */
+         * float and grows by at most GROW (a duration enters a path at most
+         * once, with a plus sign, except that an FF or SF link into a task
+         * makes its start move against its duration). With more float than
+         * that on every changed task, no path through one reaches D and the
+         * chain that made D is untouched: the duration stays D, bit for bit. */
         Dv = D;
+    } else if (c->span_start && !c->ffin[star] &&
+               (Dv = detour(c, ts, star, D)) - tol > D - float2 + grow) {
+        /* One changed task (STAR) has little float. The longest path is the
+         * longest of those through STAR's new duration and those that avoid
+         * it (detour()), unless a path through another changed task can
+         * compete: those are at most D - its float + the increases, below
+         * Dv here. Equal to the propagation up to rounding. */
+        if (fabs(Dv - D) <= tol)
+            Dv = D;
     } else {
         /* Re-evaluate in topological order only what can have moved: a task
          * whose duration changed, and the successors of every task whose
@@ -514,6 +586,24 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
         }
         if (c->pass == 1 || c->nv > 0)
             rc_net_backward(net, ts->dur, ts->ef, D, ts->lf, ts->crit);
+        if (c->nv > 0 && c->span_start) {
+            /* pmax[p]: the longest path that ends before p (the latest
+             * finish there); smax[p]: the longest that starts after p (its
+             * earliest allowed start plus the longest path from that start) */
+            double a = net->status_offset;
+            for (int p = 0; p < n; p++) {
+                ts->pmax[p] = a;
+                if (ts->ef[p] > a)
+                    a = ts->ef[p];
+            }
+            a = -INFINITY;
+            for (int p = n - 1; p >= 0; p--) {
+                ts->smax[p] = a;
+                double x = net->min_start[p] + (D - (ts->lf[p] - ts->dur[p]));
+                if (x > a)
+                    a = x;
+            }
+        }
         if (c->pass == 1) {
             for (int p = 0; p < n; p++) {
                 ts->crit_count[p] += ts->crit[p];
@@ -573,7 +663,7 @@ static void tstate_delete(tstate *ts)
     free(ts->alt_delay), free(ts->alt_scale), free(ts->alt_cost);
     free(ts->dv), free(ts->es2), free(ts->ef2), free(ts->vs), free(ts->vd);
     free(ts->stampc), free(ts->stampd), free(ts->mark);
-    free(ts->z), free(ts->w);
+    free(ts->z), free(ts->w), free(ts->pmax), free(ts->smax);
     free(ts->crit_count), free(ts->sum_dur), free(ts->sum_fin), free(ts->occ);
     free(ts->su), free(ts->su2), free(ts->sur);
     free(ts->bd), free(ts->bf), free(ts->bu), free(ts->bu2), free(ts->bur);
@@ -593,7 +683,7 @@ static int tstate_init(tstate *ts, ctx *c, int id)
           A(rate_s, n) && A(crit, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
           A(slot_cost, ns) && A(risk_k, nr) && A(risk_cost, nr) && A(alt_delay, ni) &&
           A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) && A(es2, n) && A(ef2, n) &&
-          A(vs, n) && A(vd, n) && A(stampc, n) && A(stampd, n) && A(mark, (n + 63) / 64) && A(z, ng) && A(w, ng) &&
+          A(vs, n) && A(vd, n) && A(stampc, n) && A(stampd, n) && A(mark, (n + 63) / 64) && A(z, ng) && A(w, ng) && A(pmax, n) && A(smax, n) &&
           A(crit_count, n) && A(sum_dur, n) && A(sum_fin, n) && A(occ, nr) && A(su, n) &&
           A(su2, n) && A(sur, n) && A(bd, n) && A(bf, n) && A(bu, n) && A(bu2, n) &&
           A(bur, n))) {
@@ -818,6 +908,83 @@ unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads
            (unsigned long long)RC_VARIANT_BUDGET;
 }
 
+/* The links that jump over each position p: from a task before p to a task
+ * after it, and the SS and SF links out of p itself (they leave p's start, so
+ * a path along them does not take p's duration). A variant that changes one
+ * task's duration needs the longest path avoiding that duration; it is the
+ * longest of the paths that end before p, start after p, or take one of
+ * these links (see eval_variant). Not built when the lists would exceed
+ * RC_SPAN_BUDGET entries (links spanning much of a long network): the
+ * variants then propagate instead. Returns 0 or -1 (memory). */
+#define RC_SPAN_BUDGET (16L * 1024 * 1024)
+static int build_spans(ctx *c)
+{
+    const rc_net *net = c->net;
+    int n = net->n, m = net->m;
+    c->edge_succ = malloc((size_t)(m ? m : 1) * sizeof *c->edge_succ);
+    if (!c->edge_succ)
+        return -1;
+    long total = 0;
+    for (int w = 0; w < n; w++)
+        for (int e = net->pred_start[w]; e < net->pred_start[w + 1]; e++) {
+            int u = net->pred_pos[e];
+            c->edge_succ[e] = w;
+            total += w - u - 1;
+            if (net->pred_type[e] == RC_LINK_SS || net->pred_type[e] == RC_LINK_SF)
+                total++;
+        }
+    if (total > RC_SPAN_BUDGET)
+        return 0;
+    int *cnt = calloc((size_t)n + 1, sizeof *cnt);
+    c->span_start = malloc(((size_t)n + 1) * sizeof *c->span_start);
+    c->span_edge = malloc((size_t)(total ? total : 1) * sizeof *c->span_edge);
+    if (!cnt || !c->span_start || !c->span_edge) {
+        free(cnt);
+        free(c->span_start), free(c->span_edge);
+        c->span_start = c->span_edge = NULL;
+        return -1;
+    }
+    /* counts by difference array, then prefix sums */
+    for (int e = 0; e < m; e++) {
+        int u = net->pred_pos[e], w = c->edge_succ[e];
+        bool own = net->pred_type[e] == RC_LINK_SS || net->pred_type[e] == RC_LINK_SF;
+        int lo = own ? u : u + 1;
+        if (lo < w) {
+            cnt[lo]++;
+            cnt[w]--;
+        }
+    }
+    int run = 0;
+    c->span_start[0] = 0;
+    for (int p = 0; p < n; p++) {
+        run += cnt[p];
+        c->span_start[p + 1] = c->span_start[p] + run;
+    }
+    memcpy(cnt, c->span_start, (size_t)n * sizeof *cnt);
+    for (int e = 0; e < m; e++) {
+        int u = net->pred_pos[e], w = c->edge_succ[e];
+        bool own = net->pred_type[e] == RC_LINK_SS || net->pred_type[e] == RC_LINK_SF;
+        for (int p = own ? u : u + 1; p < w; p++)
+            c->span_edge[cnt[p]++] = e;
+    }
+    /* the links out of each position */
+    c->out_start = calloc((size_t)n + 1, sizeof *c->out_start);
+    c->out_edge = malloc((size_t)(m ? m : 1) * sizeof *c->out_edge);
+    if (!c->out_start || !c->out_edge) {
+        free(cnt);
+        return -1;
+    }
+    for (int e = 0; e < m; e++)
+        c->out_start[net->pred_pos[e] + 1]++;
+    for (int p = 0; p < n; p++)
+        c->out_start[p + 1] += c->out_start[p];
+    memcpy(cnt, c->out_start, (size_t)n * sizeof *cnt);
+    for (int e = 0; e < m; e++)
+        c->out_edge[cnt[net->pred_pos[e]]++] = e;
+    free(cnt);
+    return 0;
+}
+
 /* Allocate the per-iteration arrays of the variants from V0 on that fit
  * RC_VARIANT_BUDGET (whole risks, at least one), and make them C's current
  * chunk. Returns 0 or -1. */
@@ -1010,7 +1177,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
             if (net->risks[k].has_alt)
                 all[v].risk = k, all[v].mode = 1, v++;
         }
-        if (nvar && variant_chunk(&c, all, 0, nvar, N))
+        if (nvar && (variant_chunk(&c, all, 0, nvar, N) || build_spans(&c)))
             goto out;
     }
 
@@ -1315,6 +1482,7 @@ out:
         free(all[v].D), free(all[v].C);
     free(all);
     free(c.skind), free(c.flag), free(c.ffin), free(c.sp);
+    free(c.edge_succ), free(c.span_start), free(c.span_edge), free(c.out_start), free(c.out_edge);
     free(c.tkey), free(c.rkey), free(c.fixed_var), free(c.rate_var), free(c.fixed_val),
         free(c.rate_val), free(c.range_pos), free(c.range_fin);
     rc_plan_delete(&plan);
