@@ -25,7 +25,7 @@
 #include "rng.h"
 
 /* Total float at or below this fraction of max(1, D) counts as zero. */
-#define RC_FLOAT_EPS 1e-9
+
 /* Alternating projections for repairing a correlation matrix. */
 #define RC_HIGHAM_ITER 100
 #define RC_HIGHAM_MIN_EIG 1e-8

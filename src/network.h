@@ -114,6 +114,9 @@ int rc_plan_chain(const rc_net *net, const rc_plan *plan, int *out);
 /* One forward pass: ES/EF from durations DUR. Returns the project duration
  * (the latest finish; the status offset when no task is active). */
 double rc_net_forward(const rc_net *net, const double *dur, double *es, double *ef);
+/* Zero total float: within RC_FLOAT_EPS x max(D, 1) of zero. */
+#define RC_FLOAT_EPS 1e-9
+
 /* One backward pass: for each position set CRIT[p] = 1 when its total float
  * is zero (within a tolerance relative to the duration D). LF is scratch [n]. */
 void rc_net_backward(const rc_net *net, const double *dur, const double *ef,

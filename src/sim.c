@@ -117,6 +117,9 @@ struct ctx {
     uint8_t *flag;   /* [n] F_* */
     uint8_t *ffin;   /* [n] the task has an FF or SF predecessor link */
     int *edge_succ;  /* [m] the successor position of each predecessor link */
+    uint8_t *e_fin;  /* [m] the link leaves the predecessor's finish (FS, FF) */
+    double *e_tofin; /* [m] 1: it constrains the successor's finish (FF, SF); else 0 */
+    double *e_frst;  /* [m] 1: it leaves the predecessor's start (SS, SF); else 0 */
     int *span_start; /* [n+1] CSR: the links that jump over position p (NULL: none built) */
     int *span_edge;
     int *out_start;  /* [n+1] CSR: the links out of each position (their indices) */
@@ -295,17 +298,10 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
             tcost += (f & F_FIXV) ? rc_dist_quantile(net->fixed[p], rc_uniform(c->tkey[p], (uint64_t)i, 1))
                                   : c->fixed_val[p];
         double s = net->min_start[p];
-        for (int e = ps[p]; e < ps[p + 1]; e++) {
+        for (int e = ps[p]; e < ps[p + 1]; e++) { /* no branch on the link type */
             int q = net->pred_pos[e];
-            double lag = net->pred_lag[e], x;
-            switch (net->pred_type[e]) {
-            case RC_LINK_FS: x = ts->ef[q] + lag; break;
-            case RC_LINK_SS: x = ts->es[q] + lag; break;
-            case RC_LINK_FF: x = ts->ef[q] + lag - d; break;
-            default:         x = ts->es[q] + lag - d; break;
-            }
-            if (x > s)
-                s = x;
+            double x = (c->e_fin[e] ? ts->ef[q] : ts->es[q]) + net->pred_lag[e] - c->e_tofin[e] * d;
+            s = x > s ? x : s;
         }
         ts->es[p] = s;
         ts->ef[p] = s + d;
@@ -545,6 +541,29 @@ static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double 
     return Dv;
 }
 
+/* The backward pass (rc_net_backward, without a branch on the link type):
+ * late finishes into ts->lf and zero total float into ts->crit. */
+static void backward(const ctx *c, tstate *ts, double D)
+{
+    const rc_net *net = c->net;
+    int n = net->n;
+    double *lf = ts->lf;
+    const double *dur = ts->dur, *ef = ts->ef;
+    for (int p = 0; p < n; p++)
+        lf[p] = D;
+    double eps = RC_FLOAT_EPS * (D > 1 ? D : 1);
+    const int *ps = net->pred_start;
+    for (int p = n - 1; p >= 0; p--) {
+        double lfp = lf[p], ls = lfp - dur[p];
+        ts->crit[p] = (lfp - ef[p]) <= eps;
+        for (int e = ps[p]; e < ps[p + 1]; e++) {
+            int q = net->pred_pos[e];
+            double v = (c->e_tofin[e] != 0 ? lfp : ls) - net->pred_lag[e] + c->e_frst[e] * dur[q];
+            lf[q] = v < lf[q] ? v : lf[q];
+        }
+    }
+}
+
 /* Sums across iterations: each block adds its iterations in order in double,
  * then its block total goes into the exact fixed-point accumulator. Blocks are
  * fixed ranges of iterations, so the result does not depend on which thread
@@ -585,7 +604,7 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
                 continue;
         }
         if (c->pass == 1 || c->nv > 0)
-            rc_net_backward(net, ts->dur, ts->ef, D, ts->lf, ts->crit);
+            backward(c, ts, D);
         if (c->nv > 0 && c->span_start) {
             /* pmax[p]: the longest path that ends before p (the latest
              * finish there); smax[p]: the longest that starts after p (its
@@ -1057,11 +1076,15 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     c.skind = calloc(nn, 1);
     c.flag = calloc(nn, 1);
     c.ffin = calloc(nn, 1);
+    size_t mm = (size_t)(net->m ? net->m : 1);
+    c.e_fin = calloc(mm, 1);
+    c.e_tofin = calloc(mm, sizeof *c.e_tofin);
+    c.e_frst = calloc(mm, sizeof *c.e_frst);
     c.sp = calloc(nn * SP_STRIDE, sizeof *c.sp);
     c.rate_val = calloc(nn, sizeof *c.rate_val);
     r->duration = malloc((size_t)N * sizeof *r->duration);
     r->cost = malloc((size_t)N * sizeof *r->cost);
-    if (!c.tkey || !c.rkey || !c.skind || !c.flag || !c.ffin || !c.sp || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
+    if (!c.tkey || !c.rkey || !c.skind || !c.flag || !c.ffin || !c.e_fin || !c.e_tofin || !c.e_frst || !c.sp || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
         !r->duration || !r->cost)
         goto out;
     c.D = r->duration;
@@ -1096,9 +1119,14 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         }
         if (!c.fixed_var[p])
             c.cost_const += c.fixed_val[p];
-        for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++)
-            if (net->pred_type[e] == RC_LINK_FF || net->pred_type[e] == RC_LINK_SF)
+        for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++) {
+            int ty = net->pred_type[e];
+            if (ty == RC_LINK_FF || ty == RC_LINK_SF)
                 c.ffin[p] = 1;
+            c.e_fin[e] = ty == RC_LINK_FS || ty == RC_LINK_FF;
+            c.e_tofin[e] = ty == RC_LINK_FF || ty == RC_LINK_SF;
+            c.e_frst[e] = ty == RC_LINK_SS || ty == RC_LINK_SF;
+        }
     }
     for (int k = 0; k < net->n_risks; k++) {
         c.rkey[k] = rc_rng_key(o->seed, m->risks[net->risks[k].model_idx].id);
@@ -1482,6 +1510,7 @@ out:
         free(all[v].D), free(all[v].C);
     free(all);
     free(c.skind), free(c.flag), free(c.ffin), free(c.sp);
+    free(c.e_fin), free(c.e_tofin), free(c.e_frst);
     free(c.edge_succ), free(c.span_start), free(c.span_edge), free(c.out_start), free(c.out_edge);
     free(c.tkey), free(c.rkey), free(c.fixed_var), free(c.rate_var), free(c.fixed_val),
         free(c.rate_val), free(c.range_pos), free(c.range_fin);
