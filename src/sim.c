@@ -48,12 +48,122 @@ static inline acc_t to_fp(double x)
 }
 static inline double from_fp(acc_t a) { return (double)a / FP_ONE; }
 
-/* Inline samplers for the common distributions (the rest call rc_dist_quantile). */
-enum { SK_OTHER, SK_TRI, SK_UNI, SK_PERT };
+/* Samplers: each uncertain number the loop draws (a duration, a rate, a
+ * fixed cost) gets its parameters copied into one 64-byte record, in
+ * position order, so that the loop streams through them instead of reaching
+ * into the model for each. Every kind computes exactly what
+ * rc_dist_quantile() computes (SK_TRI, the inline triangular of durations,
+ * groups its products differently; it has always been sampled so). */
+enum { SK_OTHER, SK_TRI, SK_UNI, SK_PERT, SK_TRIQ, SK_NORM, SK_LOGN, SK_FIXED };
+typedef struct {
+    double q[6];
+    const float *r0, *r1;        /* PERT: the two table rows around its mode */
+} smp;
+
+/* The records of each impact's delay, scale and cost, per risk and effect. */
+typedef struct {
+    smp *s;          /* [3 x n_impacts]: delay, scale, cost of each impact */
+    uint8_t *k;      /* their SK_* */
+} effect_smp;
+
+/* SK_* and the record of D. */
+static uint8_t smp_prepare(const rc_dist *d, smp *s)
+{
+    memset(s, 0, sizeof *s);
+    double *q = s->q;
+    switch (d->kind) {
+    case RC_DIST_FIXED:
+        q[0] = d->a;
+        return SK_FIXED;
+    case RC_DIST_UNIFORM:
+        q[0] = d->a, q[1] = d->c - d->a;
+        return SK_UNI;
+    case RC_DIST_TRIANGULAR:
+    case RC_DIST_TRIGEN: {
+        double a = d->kind == RC_DIST_TRIGEN ? d->p1 : d->a, b = d->b;
+        double c = d->kind == RC_DIST_TRIGEN ? d->p2 : d->c, w = c - a;
+        q[0] = a;
+        if (w <= 0)
+            return SK_FIXED;
+        q[1] = c, q[2] = (b - a) / w, q[3] = w, q[4] = b - a, q[5] = c - b;
+        return SK_TRIQ;
+    }
+    case RC_DIST_PERT: {
+        q[0] = d->a;
+        if (!d->table && !d->shape)
+            return SK_FIXED;
+        q[1] = d->c - d->a, q[3] = 1 / d->p1, q[4] = 1 / d->p2;
+        if (d->shape) {
+            int r = (int)d->shape_pos;
+            if (r >= RC_PERT_ROWS)
+                r = RC_PERT_ROWS - 1;
+            q[2] = d->shape_pos - r;
+            s->r0 = d->shape + (long)r * (RC_PERT_TABLE + 1);
+            s->r1 = s->r0 + RC_PERT_TABLE + 1;
+        } else {
+            s->r0 = s->r1 = d->table;
+        }
+        return SK_PERT;
+    }
+    case RC_DIST_NORMAL:
+        q[0] = d->a, q[1] = d->c;
+        return SK_NORM;
+    case RC_DIST_LOGNORMAL:
+        q[0] = d->p1, q[1] = d->p2;
+        return SK_LOGN;
+    default:
+        return SK_OTHER;
+    }
+}
+
+/* rc_pert_unit() from a record. */
+static inline double smp_pert_unit(const smp *s, double u)
+{
+    double x = u * RC_PERT_TABLE;
+    int j = (int)x;
+    if (j >= RC_PERT_TABLE)
+        j = RC_PERT_TABLE - 1;
+    double t = x - j, fm = s->q[2];
+    const float *r0 = s->r0, *r1 = s->r1;
+    if (j == 0) {
+        double y1 = r0[1] + fm * (r1[1] - r0[1]);
+        return y1 * pow(t, s->q[3]);
+    }
+    if (j == RC_PERT_TABLE - 1) {
+        double y = r0[j] + fm * (r1[j] - r0[j]);
+        return 1 - (1 - y) * pow(1 - t, s->q[4]);
+    }
+    double y0 = r0[j] + t * (r0[j + 1] - r0[j]), y1 = r1[j] + t * (r1[j + 1] - r1[j]);
+    return y0 + fm * (y1 - y0);
+}
+
+/* The quantile at U of the number sampled by record S of kind K (D: the
+ * distribution itself, for the kinds without a record). */
+static inline __attribute__((always_inline)) double smp_draw(uint8_t k, const smp *s, const rc_dist *d, double u)
+{
+    const double *q = s->q;
+    switch (k) {
+    case SK_TRI: /* a, c, F(likely), (c-a)(b-a), (c-a)(c-b) */
+        return u < q[2] ? q[0] + sqrt(u * q[3]) : q[1] - sqrt((1 - u) * q[4]);
+    case SK_TRIQ: /* a, c, F(likely), c-a, b-a, c-b: as tri_q() of dist.c */
+        return u < q[2] ? q[0] + sqrt(u * q[3] * q[4]) : q[1] - sqrt((1 - u) * q[3] * q[5]);
+    case SK_UNI:
+        return q[0] + u * q[1];
+    case SK_PERT:
+        return q[0] + q[1] * smp_pert_unit(s, u);
+    case SK_NORM:
+        return q[0] + q[1] * gsl_cdf_ugaussian_Pinv(u);
+    case SK_LOGN:
+        return exp(q[0] + q[1] * gsl_cdf_ugaussian_Pinv(u));
+    case SK_FIXED:
+        return q[0];
+    default:
+        return rc_dist_quantile(d, u);
+    }
+}
 /* Per-position flags: the duration varies (sampled here), risks act on it,
  * the rate varies, the fixed cost varies, it is in a correlation group. */
 enum { F_VAR = 1, F_INC = 2, F_RATEV = 4, F_FIXV = 8, F_GRP = 16 };
-#define SP_STRIDE 5
 
 #define BLOCK 256                 /* iterations a thread takes at a time */
 #define POISSON_DIRECT_MAX 500.0  /* above: normal approximation */
@@ -113,7 +223,9 @@ struct ctx {
     double *fixed_val, *rate_val;
     int max_impacts, max_group;
     bool no_unc;     /* estimating uncertainty off: every value at its plan value */
-    uint8_t *skind;  /* [n] how the duration is sampled: SK_* */
+    uint8_t *skind, *rkind, *fkind;  /* [n] how the duration, rate and fixed cost are sampled: SK_* */
+    smp *sd, *sr, *sf;               /* [n] their records */
+    effect_smp *esmp;                /* [2 x risks]: the records of effect[0] and [1] of each */
     uint8_t *flag;   /* [n] F_* */
     uint8_t *ffin;   /* [n] the task has an FF or SF predecessor link */
     int *edge_succ;  /* [m] the successor position of each predecessor link */
@@ -124,7 +236,6 @@ struct ctx {
     int *span_edge;
     int *out_start;  /* [n+1] CSR: the links out of each position (their indices) */
     int *out_edge;
-    double *sp;      /* [n * SP_STRIDE] its parameters */
     bool light;      /* durations and costs only: no criticality, no sums */
     volatile sig_atomic_t *cancel_flag;
     double *D, *C;
@@ -165,8 +276,26 @@ static long poisson_quantile(double u, double lambda)
 }
 
 /* Occurrences of effect E in iteration I, and its per-impact totals. */
-static int sample_effect(const rc_net_effect *e, uint64_t key, long i, double *delay,
-                         double *scale, double *cost)
+static int effect_smp_init(effect_smp *es, const rc_net_effect *e)
+{
+    size_t n = (size_t)(e->n_impacts ? 3 * e->n_impacts : 1);
+    es->s = calloc(n, sizeof *es->s);
+    es->k = calloc(n, 1);
+    if (!es->s || !es->k)
+        return -1;
+    for (int j = 0; j < e->n_impacts; j++) {
+        const rc_net_impact *im = &e->impacts[j];
+        const rc_dist *d[3] = {im->delay, im->scale, im->cost};
+        for (int a = 0; a < 3; a++)
+            if (d[a])
+                es->k[3 * j + a] = smp_prepare(d[a], &es->s[3 * j + a]);
+    }
+    return 0;
+}
+
+/* Occurrences of effect E (records ES) in iteration I, and its per-impact totals. */
+static int sample_effect(const rc_net_effect *e, const effect_smp *es, uint64_t key, long i,
+                         double *delay, double *scale, double *cost)
 {
     double u0 = rc_uniform(key, (uint64_t)i, 0);
     long K = e->use_frequency ? poisson_quantile(u0, e->frequency) : (u0 < e->probability);
@@ -177,11 +306,14 @@ static int sample_effect(const rc_net_effect *e, uint64_t key, long i, double *d
             const rc_net_impact *im = &e->impacts[j];
             uint64_t d0 = 1 + ((uint64_t)k << 32) + 4 * (uint64_t)j;
             if (im->delay)
-                delay[j] += rc_dist_quantile(im->delay, rc_uniform(key, (uint64_t)i, d0));
+                delay[j] += smp_draw(es->k[3 * j], &es->s[3 * j], im->delay,
+                                     rc_uniform(key, (uint64_t)i, d0));
             if (im->scale)
-                scale[j] *= rc_dist_quantile(im->scale, rc_uniform(key, (uint64_t)i, d0 + 1));
+                scale[j] *= smp_draw(es->k[3 * j + 1], &es->s[3 * j + 1], im->scale,
+                                     rc_uniform(key, (uint64_t)i, d0 + 1));
             if (im->cost)
-                cost[j] += rc_dist_quantile(im->cost, rc_uniform(key, (uint64_t)i, d0 + 2));
+                cost[j] += smp_draw(es->k[3 * j + 2], &es->s[3 * j + 2], im->cost,
+                                    rc_uniform(key, (uint64_t)i, d0 + 2));
         }
     return K > 0x7fffffff ? 0x7fffffff : (int)K;
 }
@@ -240,7 +372,7 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
     int slot = 0;
     for (int r = 0; r < net->n_risks; r++) {
         const rc_net_effect *e = &net->risks[r].effect[0];
-        ts->risk_k[r] = sample_effect(e, c->rkey[r], i, ts->slot_delay + slot,
+        ts->risk_k[r] = sample_effect(e, &c->esmp[2 * r], c->rkey[r], i, ts->slot_delay + slot,
                                       ts->slot_scale + slot, ts->slot_cost + slot);
         double rc = 0;
         for (int j = 0; j < e->n_impacts; j++)
@@ -258,21 +390,7 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         if (f & F_VAR) {
             double u = rc_uniform(c->tkey[p], (uint64_t)i, 0);
             ts->u[p] = u;
-            const double *q = c->sp + SP_STRIDE * (size_t)p;
-            switch (c->skind[p]) {
-            case SK_TRI: /* a, c, F(likely), (c-a)(b-a), (c-a)(c-b) */
-                d = u < q[2] ? q[0] + sqrt(u * q[3]) : q[1] - sqrt((1 - u) * q[4]);
-                break;
-            case SK_UNI:
-                d = q[0] + u * q[1];
-                break;
-            case SK_PERT: /* a, c - a */
-                d = q[0] + q[1] * rc_pert_unit(net->dur[p], u);
-                break;
-            default:
-                d = rc_dist_quantile(net->dur[p], u);
-            }
-            ts->base[p] = d;
+            d = ts->base[p] = smp_draw(c->skind[p], &c->sd[p], net->dur[p], u);
         } else if ((c->flag[p] & F_GRP) && !c->no_unc) {
             d = ts->base[p]; /* set by the copula */
         } else {
@@ -290,12 +408,14 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         if (!(d > 0))
             d = 0;
         ts->dur[p] = d;
-        double rate = (f & F_RATEV) ? rc_dist_quantile(net->rate[p], rc_uniform(c->tkey[p], (uint64_t)i, 2))
+        double rate = (f & F_RATEV) ? smp_draw(c->rkind[p], &c->sr[p], net->rate[p],
+                                               rc_uniform(c->tkey[p], (uint64_t)i, 2))
                                     : c->rate_val[p];
         ts->rate_s[p] = rate;
         tcost += rate * d;
         if (c->flag[p] & F_FIXV)
-            tcost += (f & F_FIXV) ? rc_dist_quantile(net->fixed[p], rc_uniform(c->tkey[p], (uint64_t)i, 1))
+            tcost += (f & F_FIXV) ? smp_draw(c->fkind[p], &c->sf[p], net->fixed[p],
+                                             rc_uniform(c->tkey[p], (uint64_t)i, 1))
                                   : c->fixed_val[p];
         double s = net->min_start[p];
         for (int e = ps[p]; e < ps[p + 1]; e++) { /* no branch on the link type */
@@ -377,7 +497,8 @@ static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double 
     const rc_net_effect *alt = &rk->effect[1];
     double alt_cost = 0, mit = v->mode == 1 && rk->mit0 ? rk->alt_cost : 0;
     if (v->mode == 1) {
-        Ka = sample_effect(alt, c->rkey[v->risk], i, ts->alt_delay, ts->alt_scale, ts->alt_cost);
+        Ka = sample_effect(alt, &c->esmp[2 * v->risk + 1], c->rkey[v->risk], i, ts->alt_delay,
+                           ts->alt_scale, ts->alt_cost);
         for (int j = 0; j < alt->n_impacts; j++)
             alt_cost += ts->alt_cost[j];
     }
@@ -789,10 +910,144 @@ static double *mid_ranks(const double *x, long n)
  * base x scales + delays, whose rank is not the rank of the base uniform, so
  * their durations are sampled again (only the task and the risks acting on
  * it: no schedule), ranked, and correlated with the rank of the project
- * duration. Tasks go in chunks of at most RC_SENS_BUDGET bytes of samples. */
+ * duration. Tasks go in chunks of at most RC_SENS_BUDGET bytes of samples;
+ * the threads share each chunk's iterations, then its tasks. */
 #define RC_SENS_BUDGET (64L * 1024 * 1024)
 
-static int sensitivity_with_risks(ctx *c, tstate *ts, rc_result *r, const double *rankD)
+typedef struct {
+    ctx *c;
+    tstate *ts;
+    rc_result *r;
+    const double *rankD;
+    double mr, vr;
+    const int *list, *slot0;
+    const uint8_t *want;
+    int a0, k, nthreads, id;
+    bool grouped;
+    float *col;
+    uint64_t *keys, *tmp;   /* [N] each: this thread's sort buffers */
+    int rc;
+} sens_job;
+
+/* Sort the N keys (float bits << 32 | iteration) by their upper 32 bits,
+ * stably: LSD radix, 8 bits a pass. */
+static void radix_sort_hi32(uint64_t *x, uint64_t *tmp, long n)
+{
+    for (int shift = 32; shift < 64; shift += 8) {
+        long cnt[257] = {0};
+        for (long i = 0; i < n; i++)
+            cnt[((x[i] >> shift) & 0xff) + 1]++;
+        for (int b = 0; b < 256; b++)
+            cnt[b + 1] += cnt[b];
+        for (long i = 0; i < n; i++)
+            tmp[cnt[(x[i] >> shift) & 0xff]++] = x[i];
+        uint64_t *t = x;
+        x = tmp, tmp = t;
+    }
+    /* four passes: the result is back in the caller's X */
+}
+
+static void *sens_sample(void *arg)
+{
+    sens_job *j = arg;
+    ctx *c = j->c;
+    tstate *ts = j->ts;
+    const rc_net *net = c->net;
+    long N = c->N, i0 = N * j->id / j->nthreads, i1 = N * (j->id + 1) / j->nthreads;
+    for (long i = i0; i < i1; i++) {
+        if (c->cancel_flag && *c->cancel_flag) {
+            j->rc = 1;
+            break;
+        }
+        if (j->grouped)
+            copula(c, ts, i, true);
+        for (int q = 0; q < net->n_risks; q++)
+            if (j->want[q]) {
+                const rc_net_effect *e = &net->risks[q].effect[0];
+                sample_effect(e, &c->esmp[2 * q], c->rkey[q], i, ts->slot_delay + j->slot0[q],
+                              ts->slot_scale + j->slot0[q], ts->slot_cost + j->slot0[q]);
+            }
+        for (int a = 0; a < j->k; a++) {
+            int p = j->list[j->a0 + a];
+            double d;
+            if (c->flag[p] & F_VAR)
+                d = smp_draw(c->skind[p], &c->sd[p], net->dur[p], rc_uniform(c->tkey[p], (uint64_t)i, 0));
+            else if (c->flag[p] & F_GRP)
+                d = ts->base[p];
+            else
+                d = net->dur_const[p];
+            double sc = 1, de = 0;
+            for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
+                sc *= ts->slot_scale[net->inc_slot[e]];
+                de += ts->slot_delay[net->inc_slot[e]];
+            }
+            d = d * sc + de;
+            j->col[(size_t)a * (size_t)N + (size_t)i] = (float)(d > 0 ? d : 0);
+        }
+    }
+    return NULL;
+}
+
+static void *sens_rank(void *arg)
+{
+    sens_job *j = arg;
+    ctx *c = j->c;
+    const rc_net *net = c->net;
+    long N = c->N;
+    for (int a = j->id; a < j->k; a += j->nthreads) {
+        const float *x = j->col + (size_t)a * (size_t)N;
+        for (long i = 0; i < N; i++) {
+            uint32_t bits;
+            memcpy(&bits, &x[i], sizeof bits); /* >= 0: the bits order as the values */
+            j->keys[i] = (uint64_t)bits << 32 | (uint64_t)i;
+        }
+        radix_sort_hi32(j->keys, j->tmp, N);
+        const uint64_t *ks = j->keys;
+        rc_task_result *tr = &j->r->tasks[net->model_idx[j->list[j->a0 + a]]];
+        tr->has_sensitivity = false;
+        if ((ks[0] >> 32) == (ks[N - 1] >> 32) || j->vr <= 0)
+            continue; /* never varies */
+        /* mid-ranks of the task's durations, and their Pearson
+         * correlation with the project duration's ranks */
+        double st = 0, st2 = 0, stD = 0;
+        for (long a1 = 0; a1 < N;) {
+            long b1 = a1;
+            while (b1 + 1 < N && (ks[b1 + 1] >> 32) == (ks[a1] >> 32))
+                b1++;
+            double rk = 0.5 * (double)(a1 + b1) + 1;
+            for (long q = a1; q <= b1; q++) {
+                st += rk, st2 += rk * rk;
+                stD += rk * j->rankD[(long)(ks[q] & 0xffffffffu)];
+            }
+            a1 = b1 + 1;
+        }
+        double mt = st / (double)N, vt = st2 / (double)N - mt * mt;
+        if (vt <= 0)
+            continue;
+        tr->has_sensitivity = true;
+        tr->sensitivity = (stD / (double)N - mt * j->mr) / sqrt(vt * j->vr);
+    }
+    return NULL;
+}
+
+/* Run FN on each of the NT jobs, job 0 on this thread. */
+static void run_jobs(void *(*fn)(void *), sens_job *jobs, int nt)
+{
+    pthread_t th[256];
+    int started = 0;
+    for (int t = 1; t < nt; t++) {
+        if (pthread_create(&th[t], NULL, fn, &jobs[t]) != 0)
+            break;
+        started = t;
+    }
+    fn(&jobs[0]);
+    for (int t = 1; t <= started; t++)
+        pthread_join(th[t], NULL);
+    for (int t = started + 1; t < nt; t++) /* could not start: run here */
+        fn(&jobs[t]);
+}
+
+static int sensitivity_with_risks(ctx *c, tstate *ts, int nthreads, rc_result *r, const double *rankD)
 {
     const rc_net *net = c->net;
     long N = c->N;
@@ -800,8 +1055,9 @@ static int sensitivity_with_risks(ctx *c, tstate *ts, rc_result *r, const double
     int *list = malloc((size_t)(n ? n : 1) * sizeof *list);
     int *slot0 = malloc((size_t)(nr ? nr : 1) * sizeof *slot0);
     uint8_t *want = calloc((size_t)(nr ? nr : 1), 1);
-    if (!list || !slot0 || !want) {
-        free(list), free(slot0), free(want);
+    sens_job *jobs = calloc((size_t)nthreads, sizeof *jobs);
+    if (!list || !slot0 || !want || !jobs) {
+        free(list), free(slot0), free(want), free(jobs);
         return -1;
     }
     int nl = 0;
@@ -821,9 +1077,14 @@ static int sensitivity_with_risks(ctx *c, tstate *ts, rc_result *r, const double
         per = 1;
     int rc = 0;
     float *col = NULL;
-    vi_pair *pairs = malloc((size_t)N * sizeof *pairs);
-    if (!pairs)
-        rc = -1;
+    for (int t = 0; t < nthreads; t++) {
+        jobs[t] = (sens_job){.c = c, .ts = &ts[t], .r = r, .rankD = rankD, .mr = mr, .vr = vr,
+                             .list = list, .slot0 = slot0, .want = want, .nthreads = nthreads, .id = t};
+        jobs[t].keys = malloc((size_t)N * sizeof(uint64_t));
+        jobs[t].tmp = malloc((size_t)N * sizeof(uint64_t));
+        if (!jobs[t].keys || !jobs[t].tmp)
+            rc = -1;
+    }
     for (int a0 = 0; !rc && a0 < nl; a0 += (int)per) {
         int k = nl - a0 < per ? nl - a0 : (int)per;
         col = malloc((size_t)k * (size_t)N * sizeof *col);
@@ -839,70 +1100,20 @@ static int sensitivity_with_risks(ctx *c, tstate *ts, rc_result *r, const double
             for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++)
                 want[net->slot_risk[net->inc_slot[e]]] = 1;
         }
-        for (long i = 0; i < N; i++) {
-            if (c->cancel_flag && *c->cancel_flag) {
-                rc = 1;
-                break;
-            }
-            if (grouped)
-                copula(c, ts, i, true);
-            for (int q = 0; q < nr; q++)
-                if (want[q]) {
-                    const rc_net_effect *e = &net->risks[q].effect[0];
-                    sample_effect(e, c->rkey[q], i, ts->slot_delay + slot0[q],
-                                  ts->slot_scale + slot0[q], ts->slot_cost + slot0[q]);
-                }
-            for (int a = 0; a < k; a++) {
-                int p = list[a0 + a];
-                double d;
-                if (c->flag[p] & F_VAR)
-                    d = rc_dist_quantile(net->dur[p], rc_uniform(c->tkey[p], (uint64_t)i, 0));
-                else if (c->flag[p] & F_GRP)
-                    d = ts->base[p];
-                else
-                    d = net->dur_const[p];
-                double sc = 1, de = 0;
-                for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
-                    sc *= ts->slot_scale[net->inc_slot[e]];
-                    de += ts->slot_delay[net->inc_slot[e]];
-                }
-                d = d * sc + de;
-                col[(size_t)a * (size_t)N + (size_t)i] = (float)(d > 0 ? d : 0);
-            }
-        }
-        for (int a = 0; !rc && a < k; a++) {
-            const float *x = col + (size_t)a * (size_t)N;
-            for (long i = 0; i < N; i++)
-                pairs[i].x = x[i], pairs[i].i = i;
-            qsort(pairs, (size_t)N, sizeof *pairs, cmp_pair);
-            rc_task_result *tr = &r->tasks[net->model_idx[list[a0 + a]]];
-            tr->has_sensitivity = false;
-            if (pairs[0].x == pairs[N - 1].x || vr <= 0)
-                continue; /* never varies */
-            /* mid-ranks of the task's durations, and their Pearson
-             * correlation with the project duration's ranks */
-            double st = 0, st2 = 0, stD = 0;
-            for (long a1 = 0; a1 < N;) {
-                long b1 = a1;
-                while (b1 + 1 < N && pairs[b1 + 1].x == pairs[a1].x)
-                    b1++;
-                double rk = 0.5 * (double)(a1 + b1) + 1;
-                for (long j = a1; j <= b1; j++) {
-                    st += rk, st2 += rk * rk;
-                    stD += rk * rankD[pairs[j].i];
-                }
-                a1 = b1 + 1;
-            }
-            double mt = st / (double)N, vt = st2 / (double)N - mt * mt;
-            if (vt <= 0)
-                continue;
-            tr->has_sensitivity = true;
-            tr->sensitivity = (stD / (double)N - mt * mr) / sqrt(vt * vr);
-        }
+        for (int t = 0; t < nthreads; t++)
+            jobs[t].a0 = a0, jobs[t].k = k, jobs[t].grouped = grouped, jobs[t].col = col, jobs[t].rc = 0;
+        run_jobs(sens_sample, jobs, nthreads);
+        for (int t = 0; t < nthreads; t++)
+            if (jobs[t].rc)
+                rc = jobs[t].rc;
+        if (!rc)
+            run_jobs(sens_rank, jobs, nthreads);
         free(col);
         col = NULL;
     }
-    free(col), free(pairs), free(list), free(slot0), free(want);
+    for (int t = 0; t < nthreads; t++)
+        free(jobs[t].keys), free(jobs[t].tmp);
+    free(col), free(list), free(slot0), free(want), free(jobs);
     return rc;
 }
 
@@ -1074,17 +1285,22 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     c.rate_var = calloc(nn, 1);
     c.fixed_val = calloc(nn, sizeof *c.fixed_val);
     c.skind = calloc(nn, 1);
+    c.rkind = calloc(nn, 1);
+    c.fkind = calloc(nn, 1);
+    c.sd = calloc(nn, sizeof *c.sd);
+    c.sr = calloc(nn, sizeof *c.sr);
+    c.sf = calloc(nn, sizeof *c.sf);
+    c.esmp = calloc(2 * nr, sizeof *c.esmp);
     c.flag = calloc(nn, 1);
     c.ffin = calloc(nn, 1);
     size_t mm = (size_t)(net->m ? net->m : 1);
     c.e_fin = calloc(mm, 1);
     c.e_tofin = calloc(mm, sizeof *c.e_tofin);
     c.e_frst = calloc(mm, sizeof *c.e_frst);
-    c.sp = calloc(nn * SP_STRIDE, sizeof *c.sp);
     c.rate_val = calloc(nn, sizeof *c.rate_val);
     r->duration = malloc((size_t)N * sizeof *r->duration);
     r->cost = malloc((size_t)N * sizeof *r->cost);
-    if (!c.tkey || !c.rkey || !c.skind || !c.flag || !c.ffin || !c.e_fin || !c.e_tofin || !c.e_frst || !c.sp || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
+    if (!c.tkey || !c.rkey || !c.skind || !c.flag || !c.ffin || !c.e_fin || !c.e_tofin || !c.e_frst || !c.rkind || !c.fkind || !c.sd || !c.sr || !c.sf || !c.esmp || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
         !r->duration || !r->cost)
         goto out;
     c.D = r->duration;
@@ -1101,22 +1317,20 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         c.fixed_val[p] = rc_dist_plan(&t->cost_fixed);
         c.rate_val[p] = rc_dist_plan(&t->cost_rate);
         const rc_dist *dd = net->dur[p];
-        double *q = c.sp + SP_STRIDE * (size_t)p;
         bool grp = net->corr_group && net->corr_group[p] >= 0 && net->dur_kind[p];
         c.flag[p] = (uint8_t)((net->dur_kind[p] && !grp ? F_VAR : 0) | (grp ? F_GRP : 0) |
                               (net->inc_start[p] < net->inc_start[p + 1] ? F_INC : 0) |
                               (c.rate_var[p] ? F_RATEV : 0) | (c.fixed_var[p] ? F_FIXV : 0));
         if (dd->kind == RC_DIST_TRIANGULAR && dd->c > dd->a) {
+            double *q = c.sd[p].q;
             c.skind[p] = SK_TRI;
             q[0] = dd->a, q[1] = dd->c, q[2] = (dd->b - dd->a) / (dd->c - dd->a);
             q[3] = (dd->c - dd->a) * (dd->b - dd->a), q[4] = (dd->c - dd->a) * (dd->c - dd->b);
-        } else if (dd->kind == RC_DIST_UNIFORM) {
-            c.skind[p] = SK_UNI;
-            q[0] = dd->a, q[1] = dd->c - dd->a;
-        } else if (dd->kind == RC_DIST_PERT && (dd->table || dd->shape)) {
-            c.skind[p] = SK_PERT;
-            q[0] = dd->a, q[1] = dd->c - dd->a;
+        } else {
+            c.skind[p] = smp_prepare(dd, &c.sd[p]);
         }
+        c.rkind[p] = smp_prepare(net->rate[p], &c.sr[p]);
+        c.fkind[p] = smp_prepare(net->fixed[p], &c.sf[p]);
         if (!c.fixed_var[p])
             c.cost_const += c.fixed_val[p];
         for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++) {
@@ -1130,6 +1344,9 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     }
     for (int k = 0; k < net->n_risks; k++) {
         c.rkey[k] = rc_rng_key(o->seed, m->risks[net->risks[k].model_idx].id);
+        for (int s = 0; s < 2; s++)
+            if (effect_smp_init(&c.esmp[2 * k + s], &net->risks[k].effect[s]))
+                goto out;
         for (int s = 0; s < 2; s++)
             if (net->risks[k].effect[s].n_impacts > c.max_impacts)
                 c.max_impacts = net->risks[k].effect[s].n_impacts;
@@ -1390,7 +1607,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
             tr->sensitivity = cov / sqrt(vu * vr);
         }
         {
-            int x = sensitivity_with_risks(&c, &ts[0], r, ranks);
+            int x = sensitivity_with_risks(&c, ts, nthreads, r, ranks);
             if (x) {
                 rc = x;
                 r->cancelled = x == 1;
@@ -1509,7 +1726,11 @@ out:
     for (int v = 0; all && v < nvar; v++)
         free(all[v].D), free(all[v].C);
     free(all);
-    free(c.skind), free(c.flag), free(c.ffin), free(c.sp);
+    free(c.skind), free(c.rkind), free(c.fkind), free(c.sd), free(c.sr), free(c.sf);
+    free(c.flag), free(c.ffin);
+    for (int k = 0; c.esmp && k < 2 * (int)nr; k++)
+        free(c.esmp[k].s), free(c.esmp[k].k);
+    free(c.esmp);
     free(c.e_fin), free(c.e_tofin), free(c.e_frst);
     free(c.edge_succ), free(c.span_start), free(c.span_edge), free(c.out_start), free(c.out_edge);
     free(c.tkey), free(c.rkey), free(c.fixed_var), free(c.rate_var), free(c.fixed_val),
