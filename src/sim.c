@@ -198,11 +198,12 @@ typedef struct {
     int *risk_k;
     double *risk_cost;
     double *alt_delay, *alt_scale, *alt_cost;      /* one effect's impacts */
-    double *dv, *es2, *ef2, *vs, *vd;
-    uint32_t *stampc, *stampd;          /* dates changed, duration changed */
+    double *dv, *vs, *vd;               /* a variant's durations of the touched tasks */
     uint64_t *mark;                     /* positions waiting to be re-evaluated */
-    uint32_t token;
-    int max_pos;                        /* the position holding this iteration's finish */
+    int *ulog_p, *dlog_p;               /* undo logs of window_cut: dates, durations */
+    int *cl_p, *rel;                    /* a variant's changed tasks, the ones that matter */
+    double *cl_f, *cl_d, *cl_u;         /* their float, how much shorter, longer a path gets */
+    double *ulog_es, *ulog_ef, *dlog_v;
     double *z, *w;
     double *pmax, *smax;                /* longest paths ending before / starting after p */
     /* accumulators */
@@ -428,62 +429,108 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         if (s + d > D)
             D = s + d;
     }
-    if (c->nv > 0) { /* variants need to know which task holds the finish */
-        ts->max_pos = -1;
-        for (int a = 0; a < net->n_nd; a++)
-            if (ts->ef[net->nd_pos[a]] == D) {
-                ts->max_pos = net->nd_pos[a];
-                break;
-            }
-    }
     *cost_out = c->cost_const + tcost + rcost + rc_net_time_cost(net, D);
     return D;
 }
 
-/* The project duration when only task P's duration changes, to ts->dv[p]
- * (P has no FF or SF predecessor link, so its duration enters a path only
- * as the step from its start to its finish): the longest of the paths that
- * take that step (its early start + new duration + the longest path on from
- * its finish), end before P (pmax), start after P (smax), or jump
- * over P along one link (from the link's end in the base to the longest
- * path on from where it arrives). */
-static double detour(const ctx *c, const tstate *ts, int p, double D)
+/* The project duration when the tasks REL[0..NREL) (distinct positions)
+ * take their new durations ts->dv and every other task keeps its own.
+ *
+ * They are re-evaluated in topological order with everything their change
+ * moves, as far as the last of them (HI). Beyond HI no duration changes, so
+ * every path that goes on past HI is its longest path to a link that
+ * crosses from HI or before to after HI, plus the old longest path on from
+ * where that link arrives. The result is the longest of: the paths that end
+ * before the first of them (LO), unchanged; the new finishes from LO to HI;
+ * the paths along those links; and the paths that start after HI,
+ * unchanged. Equal to a full propagation up to rounding (within TOL of D it
+ * is D). */
+static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, double D, double tol)
 {
     const rc_net *net = c->net;
-    /* the longest path on from P's finish: the end, or an FS or FF link out
-     * (SS and SF links leave from P's start; the late finish of the backward
-     * pass includes them, so it is not used here) */
-    double tail = 0;
-    for (int k = c->out_start[p]; k < c->out_start[p + 1]; k++) {
-        int e = c->out_edge[k], w = c->edge_succ[e];
-        double x;
-        if (net->pred_type[e] == RC_LINK_FS)
-            x = net->pred_lag[e] + (D - (ts->lf[w] - ts->dur[w]));
-        else if (net->pred_type[e] == RC_LINK_FF)
-            x = net->pred_lag[e] + (D - ts->lf[w]);
-        else
-            continue;
-        if (x > tail)
-            tail = x;
+    uint64_t *mark = ts->mark;
+    double *es = ts->es, *ef = ts->ef, *dur = ts->dur;
+    int lo = INT32_MAX, hi = -1, nd = 0, nu = 0;
+    /* es, ef and dur are changed in place; the undo logs restore them */
+    for (int t = 0; t < nrel; t++) {
+        int p = rel[t];
+        ts->dlog_p[nd] = p, ts->dlog_v[nd++] = dur[p];
+        dur[p] = ts->dv[p];
+        mark[p >> 6] |= 1ULL << (p & 63);
+        lo = p < lo ? p : lo;
+        hi = p > hi ? p : hi;
     }
-    double best = ts->es[p] + ts->dv[p] + tail;
-    if (ts->pmax[p] > best)
-        best = ts->pmax[p];
-    if (ts->smax[p] > best)
-        best = ts->smax[p];
-    for (int k = c->span_start[p]; k < c->span_start[p + 1]; k++) {
-        int e = c->span_edge[k], u = net->pred_pos[e], w = c->edge_succ[e];
-        double x;
-        switch (net->pred_type[e]) {
-        case RC_LINK_FS: x = ts->ef[u] + net->pred_lag[e] + (D - (ts->lf[w] - ts->dur[w])); break;
-        case RC_LINK_SS: x = ts->es[u] + net->pred_lag[e] + (D - (ts->lf[w] - ts->dur[w])); break;
-        case RC_LINK_FF: x = ts->ef[u] + net->pred_lag[e] + (D - ts->lf[w]); break;
-        default:         x = ts->es[u] + net->pred_lag[e] + (D - ts->lf[w]); break;
+    if (!c->span_start)
+        hi = net->n - 1; /* no lists of links over positions: to the end */
+    const int *ps = net->pred_start;
+    int whi = hi >> 6, wmax = whi;
+    for (int w = lo >> 6; w <= whi; w++) {
+        uint64_t x;
+        while ((x = mark[w]) != 0) { /* a successor in this word sets its bit: re-read */
+            int p = (w << 6) + __builtin_ctzll(x);
+            if (p > hi)
+                break;
+            mark[w] = x & (x - 1);
+            double s = net->min_start[p], d = dur[p];
+            for (int e = ps[p]; e < ps[p + 1]; e++) {
+                int q = net->pred_pos[e];
+                double y = (c->e_fin[e] ? ef[q] : es[q]) + net->pred_lag[e] - c->e_tofin[e] * d;
+                s = y > s ? y : s;
+            }
+            if (s == es[p] && s + d == ef[p])
+                continue; /* unchanged: the change stops here */
+            ts->ulog_p[nu] = p, ts->ulog_es[nu] = es[p], ts->ulog_ef[nu++] = ef[p];
+            es[p] = s;
+            ef[p] = s + d;
+            for (int e = net->succ_start[p]; e < net->succ_start[p + 1]; e++) {
+                int q = net->succ_pos[e];
+                mark[q >> 6] |= 1ULL << (q & 63);
+                wmax = (q >> 6) > wmax ? (q >> 6) : wmax;
+            }
         }
-        if (x > best)
-            best = x;
     }
-    return best;
+    for (int w = whi; w <= wmax; w++) /* past the window: drop what is left */
+        mark[w] = 0;
+    /* the finishes from LO to HI: only those no successor dominates (a
+     * dominated one's successor finishes no earlier, inside the window or
+     * through a link across HI) */
+    double Dv = ts->pmax[lo];
+    int a = 0, b = net->n_nd;
+    while (a < b) {
+        int mid = (a + b) / 2;
+        if (net->nd_pos[mid] < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (; a < net->n_nd && net->nd_pos[a] <= hi; a++)
+        Dv = ef[net->nd_pos[a]] > Dv ? ef[net->nd_pos[a]] : Dv;
+    Dv = ts->smax[hi] > Dv ? ts->smax[hi] : Dv;
+    for (int pass = 0; c->span_start && pass < 2; pass++) {
+        /* the links over HI (and SS, SF out of it), then FS, FF out of HI */
+        int k0 = pass ? c->out_start[hi] : c->span_start[hi];
+        int k1 = pass ? c->out_start[hi + 1] : c->span_start[hi + 1];
+        for (int k = k0; k < k1; k++) {
+            int e = pass ? c->out_edge[k] : c->span_edge[k];
+            if (pass && !c->e_fin[e])
+                continue; /* SS, SF out of HI: listed over HI already */
+            int u = net->pred_pos[e], x = c->edge_succ[e];
+            /* the old longest path on from the start of X (or, for a link
+             * that binds X's finish, from its finish back to its start) */
+            double tail = c->e_tofin[e] != 0 ? D - ts->lf[x] : D - (ts->lf[x] - dur[x]);
+            double y = (c->e_fin[e] ? ef[u] : es[u]) + net->pred_lag[e] + tail;
+            Dv = y > Dv ? y : Dv;
+        }
+    }
+    while (nu > 0) {
+        nu--;
+        es[ts->ulog_p[nu]] = ts->ulog_es[nu], ef[ts->ulog_p[nu]] = ts->ulog_ef[nu];
+    }
+    while (nd > 0) {
+        nd--;
+        dur[ts->dlog_p[nd]] = ts->dlog_v[nd];
+    }
+    return fabs(Dv - D) <= tol ? D : Dv;
 }
 
 /* Evaluate variant V in iteration I, after iterate() and the backward pass.
@@ -519,14 +566,8 @@ static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double 
                 ts->vs[p] *= ts->alt_scale[j];
                 ts->vd[p] += ts->alt_delay[j];
             }
-    double dcost = 0, min_float = INFINITY, float2 = INFINITY, grow = 0;
-    int star = -1; /* the changed task with the least float */
-    if (++ts->token == 0) {
-        memset(ts->stampc, 0, (size_t)net->n * sizeof *ts->stampc);
-        memset(ts->stampd, 0, (size_t)net->n * sizeof *ts->stampd);
-        ts->token = 1;
-    }
-    uint32_t tok = ts->token;
+    double dcost = 0, min_float = INFINITY, grow = 0, shrink = 0, tol = 1e-7 * (D > 1 ? D : 1);
+    int nc = 0, star = -1; /* the changed tasks (ts->cl_*); the one with the least float */
     for (int t = 0; t < rk->n_touched; t++) {
         int p = rk->touched[t];
         double sc = 1, de = 0;
@@ -541,27 +582,23 @@ static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double 
         if (!(d > 0))
             d = 0;
         ts->dv[p] = d;
-        ts->stampd[p] = tok;
         dcost += ts->rate_s[p] * (d - ts->dur[p]);
         if (d != ts->dur[p]) {
-            double fl = ts->lf[p] - ts->ef[p];
-            if (fl < min_float) {
-                float2 = min_float;
-                min_float = fl;
-                star = p;
-            } else if (fl < float2) {
-                float2 = fl;
-            }
-            /* how much longer a path through P can get: by the increase;
-             * with an FF or SF link into P, whose start then moves against
-             * its duration, by the change either way */
-            if (c->ffin[p])
-                grow += fabs(d - ts->dur[p]);
-            else if (d > ts->dur[p])
-                grow += d - ts->dur[p];
+            double fl = ts->lf[p] - ts->ef[p], dd = d - ts->dur[p];
+            /* how much longer (shorter) a path through P can get: by the
+             * increase (decrease); with an FF or SF link into P, whose start
+             * then moves against its duration, by the change either way */
+            double up = c->ffin[p] || dd > 0 ? fabs(dd) : 0, down = c->ffin[p] || dd < 0 ? fabs(dd) : 0;
+            grow += up;
+            /* only a task on a longest path (no float) can shorten one */
+            if (fl <= tol)
+                shrink += down;
+            if (fl < min_float)
+                min_float = fl, star = nc;
+            ts->cl_p[nc] = p, ts->cl_f[nc] = fl, ts->cl_d[nc] = down, ts->cl_u[nc++] = up;
         }
     }
-    double Dv, tol = 1e-7 * (D > 1 ? D : 1);
+    double Dv;
     if (v->mode == 1 && Ka == 0) {
         /* the mitigated risk does not occur: the schedule is the one of the
          * risk left out, evaluated just before (D_OUT) */
@@ -574,87 +611,28 @@ static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double 
          * that on every changed task, no path through one reaches D and the
          * chain that made D is untouched: the duration stays D, bit for bit. */
         Dv = D;
-    } else if (c->span_start && !c->ffin[star] &&
-               (Dv = detour(c, ts, star, D)) - tol > D - float2 + grow) {
-        /* One changed task (STAR) has little float. The longest path is the
-         * longest of those through STAR's new duration and those that avoid
-         * it (detour()), unless a path through another changed task can
-         * compete: those are at most D - its float + the increases, below
-         * Dv here. Equal to the propagation up to rounding. */
-        if (fabs(Dv - D) <= tol)
-            Dv = D;
     } else {
-        /* Re-evaluate in topological order only what can have moved: a task
-         * whose duration changed, and the successors of every task whose
-         * dates changed. Positions waiting are bits of ts->mark. */
-        uint64_t *mark = ts->mark;
-        int w0 = INT32_MAX, pending = 0;
-        for (int t = 0; t < rk->n_touched; t++) {
-            int p = rk->touched[t];
-            if (ts->dv[p] != ts->dur[p]) {
-                mark[p >> 6] |= 1ULL << (p & 63);
-                pending++;
-                if ((p >> 6) < w0)
-                    w0 = p >> 6;
-            }
-        }
-        const int *ps = net->pred_start;
-        bool base_max_moved = false;
-        double max_changed = -INFINITY;
-        for (int w = w0; pending > 0;) {
-            uint64_t x = mark[w];
-            if (!x) {
-                w++;
-                continue;
-            }
-            int p = (w << 6) + __builtin_ctzll(x);
-            mark[w] = x & (x - 1);
-            pending--;
-            double s = net->min_start[p], d = ts->stampd[p] == tok ? ts->dv[p] : ts->dur[p];
-            for (int e = ps[p]; e < ps[p + 1]; e++) {
-                int q = net->pred_pos[e];
-                int in = ts->stampc[q] == tok;
-                double esq = in ? ts->es2[q] : ts->es[q], efq = in ? ts->ef2[q] : ts->ef[q];
-                double lag = net->pred_lag[e], y;
-                switch (net->pred_type[e]) {
-                case RC_LINK_FS: y = efq + lag; break;
-                case RC_LINK_SS: y = esq + lag; break;
-                case RC_LINK_FF: y = efq + lag - d; break;
-                default:         y = esq + lag - d; break;
-                }
-                if (y > s)
-                    s = y;
-            }
-            if (s == ts->es[p] && s + d == ts->ef[p])
-                continue; /* unchanged: the change stops here */
-            ts->es2[p] = s;
-            ts->ef2[p] = s + d;
-            ts->stampc[p] = tok;
-            if (p == ts->max_pos)
-                base_max_moved = true;
-            if (s + d > max_changed)
-                max_changed = s + d;
-            for (int e = net->succ_start[p]; e < net->succ_start[p + 1]; e++) {
-                int q = net->succ_pos[e];
-                uint64_t bit = 1ULL << (q & 63);
-                if (!(mark[q >> 6] & bit)) {
-                    mark[q >> 6] |= bit;
-                    pending++;
-                }
-            }
-        }
-        /* The project finish is the latest finish of a task no successor dominates. */
-        if (!base_max_moved) {
-            Dv = D > max_changed ? D : max_changed;
-        } else {
-            Dv = net->status_offset;
-            for (int a = 0; a < net->n_nd; a++) {
-                int p = net->nd_pos[a];
-                double f = ts->stampc[p] == tok ? ts->ef2[p] : ts->ef[p];
-                if (f > Dv)
-                    Dv = f;
-            }
-        }
+        /* First the change of the task with the least float alone (D1: the
+         * exact duration of that smaller variant). Then which other changed
+         * tasks can matter: D' >= D - SHRINK (what the changed tasks without
+         * float, the only ones on a longest path, can take off it), and
+         * D' >= D1 - what the others can take off the path that made D1
+         * (only tasks with float <= D - D1 + the first task's change can be
+         * on it). A changed task with more float than D - that bound + GROW
+         * carries no path that reaches D', before or after its change. */
+        int p0 = ts->cl_p[star];
+        double D1 = window_cut(c, ts, &p0, 1, D, tol);
+        double b = D - D1 + ts->cl_d[star] + ts->cl_u[star] + tol, s2 = 0;
+        for (int k = 0; k < nc; k++)
+            if (k != star && ts->cl_f[k] <= b)
+                s2 += ts->cl_d[k];
+        double lb = D - shrink > D1 - s2 ? D - shrink : D1 - s2, thr = D - lb + grow + tol;
+        int nr = 0;
+        ts->rel[nr++] = p0;
+        for (int k = 0; k < nc; k++)
+            if (k != star && ts->cl_f[k] <= thr)
+                ts->rel[nr++] = ts->cl_p[k];
+        Dv = nr == 1 ? D1 : window_cut(c, ts, ts->rel, nr, D, tol);
     }
     v->D[i] = Dv;
     v->C[i] = C + dcost - ts->risk_cost[v->risk] + alt_cost - rc_net_time_cost(net, D) +
@@ -726,7 +704,7 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
         }
         if (c->pass == 1 || c->nv > 0)
             backward(c, ts, D);
-        if (c->nv > 0 && c->span_start) {
+        if (c->nv > 0) {
             /* pmax[p]: the longest path that ends before p (the latest
              * finish there); smax[p]: the longest that starts after p (its
              * earliest allowed start plus the longest path from that start) */
@@ -801,8 +779,9 @@ static void tstate_delete(tstate *ts)
     free(ts->slot_delay), free(ts->slot_scale), free(ts->slot_cost);
     free(ts->risk_k), free(ts->risk_cost);
     free(ts->alt_delay), free(ts->alt_scale), free(ts->alt_cost);
-    free(ts->dv), free(ts->es2), free(ts->ef2), free(ts->vs), free(ts->vd);
-    free(ts->stampc), free(ts->stampd), free(ts->mark);
+    free(ts->dv), free(ts->vs), free(ts->vd), free(ts->mark);
+    free(ts->ulog_p), free(ts->dlog_p), free(ts->ulog_es), free(ts->ulog_ef), free(ts->dlog_v);
+    free(ts->cl_p), free(ts->rel), free(ts->cl_f), free(ts->cl_d), free(ts->cl_u);
     free(ts->z), free(ts->w), free(ts->pmax), free(ts->smax);
     free(ts->crit_count), free(ts->sum_dur), free(ts->sum_fin), free(ts->occ);
     free(ts->su), free(ts->su2), free(ts->sur);
@@ -822,8 +801,11 @@ static int tstate_init(tstate *ts, ctx *c, int id)
     if (!(A(u, n) && A(base, n) && A(dur, n) && A(es, n) && A(ef, n) && A(lf, n) &&
           A(rate_s, n) && A(crit, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
           A(slot_cost, ns) && A(risk_k, nr) && A(risk_cost, nr) && A(alt_delay, ni) &&
-          A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) && A(es2, n) && A(ef2, n) &&
-          A(vs, n) && A(vd, n) && A(stampc, n) && A(stampd, n) && A(mark, (n + 63) / 64) && A(z, ng) && A(w, ng) && A(pmax, n) && A(smax, n) &&
+          A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) &&
+          A(vs, n) && A(vd, n) && A(mark, (n + 63) / 64) && A(ulog_p, n) && A(dlog_p, n) &&
+          A(ulog_es, n) && A(ulog_ef, n) && A(dlog_v, n) && A(cl_p, n) && A(rel, n) &&
+          A(cl_f, n) && A(cl_d, n) && A(cl_u, n) && A(z, ng) && A(w, ng) && A(pmax, n) &&
+          A(smax, n) &&
           A(crit_count, n) && A(sum_dur, n) && A(sum_fin, n) && A(occ, nr) && A(su, n) &&
           A(su2, n) && A(sur, n) && A(bd, n) && A(bf, n) && A(bu, n) && A(bu2, n) &&
           A(bur, n))) {
