@@ -1116,8 +1116,8 @@ unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads
     unsigned long long n = (unsigned long long)(iterations > 0 ? iterations : RC_AUTO_MAX);
     unsigned long long th = (unsigned long long)(threads > 0 ? (threads > 256 ? 256 : threads) : nproc());
     unsigned long long tasks = (unsigned long long)(m->n_tasks > 0 ? m->n_tasks : 1);
-    return n * RC_SIM_BYTES_PER_ITER + tasks * th * RC_SIM_BYTES_PER_TASK +
-           (unsigned long long)RC_VARIANT_BUDGET;
+    return n * RC_SIM_BYTES_PER_ITER + tasks * (th * RC_SIM_BYTES_PER_TASK + RC_SIM_BYTES_PER_TASK_SHARED) +
+           4ULL * RC_SPAN_BUDGET + (unsigned long long)RC_VARIANT_BUDGET;
 }
 
 /* The links that jump over each position p: from a task before p to a task
@@ -1125,10 +1125,9 @@ unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads
  * a path along them does not take p's duration). A variant that changes one
  * task's duration needs the longest path avoiding that duration; it is the
  * longest of the paths that end before p, start after p, or take one of
- * these links (see eval_variant). Not built when the lists would exceed
+ * these links (see window_cut). Not built when the lists would exceed
  * RC_SPAN_BUDGET entries (links spanning much of a long network): the
- * variants then propagate instead. Returns 0 or -1 (memory). */
-#define RC_SPAN_BUDGET (16L * 1024 * 1024)
+ * variants then propagate to the end instead. Returns 0 or -1 (memory). */
 static int build_spans(ctx *c)
 {
     const rc_net *net = c->net;

@@ -186,11 +186,15 @@ int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, r
  * ceiling RC_AUTO_MAX) on THREADS threads (<= 0: every processor):
  * RC_SIM_BYTES_PER_ITER for the per-iteration arrays (duration and cost, a
  * chunk of at least two risk variants, the sorted and ranked copies), a
- * per-thread workspace of RC_SIM_BYTES_PER_TASK per task, and the variant
+ * per-thread workspace of RC_SIM_BYTES_PER_TASK per task, the sampling
+ * records of RC_SIM_BYTES_PER_TASK_SHARED per task, the lists of links over
+ * each position (at most RC_SPAN_BUDGET entries of 4 bytes) and the variant
  * budget. Callers refuse a run above RC_MAX_SIM_BYTES (doc/limits.md). */
 #define RC_MAX_SIM_BYTES (8ULL << 30)
 #define RC_SIM_BYTES_PER_ITER 80ULL
 #define RC_SIM_BYTES_PER_TASK 320ULL
+#define RC_SIM_BYTES_PER_TASK_SHARED 256ULL
+#define RC_SPAN_BUDGET (4L * 1024 * 1024)
 unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads);
 
 #endif
