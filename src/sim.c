@@ -12,10 +12,15 @@
  *   4. forward pass -> project duration D; backward pass -> criticality;
  *   5. cost = sum(fixed + rate x duration) + overhead x D + risk costs +
  *      late penalty + actual costs.
- * Pass 2 repeats the iterations on the same random numbers and evaluates,
- * per iteration, each "variant" (one risk left out, or one mitigation
- * toggled): only when that risk occurs in either version, and only over the
- * tasks downstream of what it touches.
+ * With the analysis, each "variant" (one risk left out, one mitigation
+ * toggled) is evaluated in the same iteration, on the same random numbers,
+ * only when the risk occurs in either version: a change on tasks with float
+ * to spare leaves D alone; otherwise only the changed tasks that can reach
+ * the longest path are re-evaluated, up to the last of them, and D' is read
+ * off the links that cross past it (window_cut). Variants whose
+ * per-iteration arrays do not fit RC_VARIANT_BUDGET wait for pass 2, which
+ * repeats the iterations. Pass 3 draws only the uniforms again, for the
+ * sensitivity against the ranks of D.
  */
 #include "sim.h"
 

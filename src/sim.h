@@ -1,11 +1,12 @@
 /* sim.h - the Monte Carlo engine and its results.
  *
  * rc_simulate() runs the base simulation (pass 1: every iteration's duration,
- * finish and cost; criticality by a backward pass) and the analysis (pass 2
- * on the same random numbers: sensitivity, each risk left out, each
- * mitigation toggled, per-task finish ranges), then fills an rc_result with
- * every figure of SPEC §3. Memory is O(tasks + iterations x variants in one
- * chunk): variants are evaluated in chunks that fit RC_VARIANT_BUDGET bytes.
+ * finish and cost; criticality by a backward pass; per-task finish ranges;
+ * each risk left out and each mitigation toggled, on the same random
+ * numbers) and the sensitivity (pass 3, against the ranks of the duration),
+ * then fills an rc_result with every figure of SPEC §3. Memory is O(tasks +
+ * iterations x variants in one chunk): variants whose per-iteration arrays
+ * exceed RC_VARIANT_BUDGET bytes wait for pass 2, in chunks.
  *
  * Determinism: every random number is a pure function of (seed, id,
  * iteration, draw); per-iteration outputs are stored by iteration index and
