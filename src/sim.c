@@ -167,8 +167,9 @@ static inline __attribute__((always_inline)) double smp_draw(uint8_t k, const sm
     }
 }
 /* Per-position flags: the duration varies (sampled here), risks act on it,
- * the rate varies, the fixed cost varies, it is in a correlation group. */
-enum { F_VAR = 1, F_INC = 2, F_RATEV = 4, F_FIXV = 8, F_GRP = 16 };
+ * the rate varies, the fixed cost varies, it is in a correlation group, some
+ * risk's effect (either) lists it (its base duration and rate are kept). */
+enum { F_VAR = 1, F_INC = 2, F_RATEV = 4, F_FIXV = 8, F_GRP = 16, F_TOUCH = 32 };
 
 #define BLOCK 256                 /* iterations a thread takes at a time */
 #define POISSON_DIRECT_MAX 500.0  /* above: normal approximation */
@@ -198,7 +199,6 @@ typedef struct {
     ctx *c;
     int id;
     double *u, *base, *dur, *es, *ef, *lf, *rate_s;
-    uint8_t *crit;
     double *slot_delay, *slot_scale, *slot_cost;  /* effect[0] per slot */
     int *risk_k;
     double *risk_cost;
@@ -211,6 +211,7 @@ typedef struct {
     double *ulog_es, *ulog_ef, *dlog_v;
     double *z, *w;
     double *pmax, *smax;                /* longest paths ending before / starting after p */
+    double time_cost;                   /* this iteration's overhead and penalty */
     /* accumulators */
     int64_t *crit_count;
     acc_t *sum_dur, *sum_fin;
@@ -236,8 +237,8 @@ struct ctx {
     uint8_t *ffin;   /* [n] the task has an FF or SF predecessor link */
     int *edge_succ;  /* [m] the successor position of each predecessor link */
     uint8_t *e_fin;  /* [m] the link leaves the predecessor's finish (FS, FF) */
-    double *e_tofin; /* [m] 1: it constrains the successor's finish (FF, SF); else 0 */
-    double *e_frst;  /* [m] 1: it leaves the predecessor's start (SS, SF); else 0 */
+    uint8_t *e_tofin; /* [m] it binds the successor's finish (FF, SF) */
+    uint8_t *e_frst; /* [m] it leaves the predecessor's start (SS, SF) */
     int *span_start; /* [n+1] CSR: the links that jump over position p (NULL: none built) */
     int *span_edge;
     int *out_start;  /* [n+1] CSR: the links out of each position (their indices) */
@@ -394,15 +395,14 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         uint8_t f = c->flag[p] & mask;
         double d;
         if (f & F_VAR) {
-            double u = rc_uniform(c->tkey[p], (uint64_t)i, 0);
-            ts->u[p] = u;
-            d = ts->base[p] = smp_draw(c->skind[p], &c->sd[p], net->dur[p], u);
+            d = smp_draw(c->skind[p], &c->sd[p], net->dur[p], rc_uniform(c->tkey[p], (uint64_t)i, 0));
         } else if ((c->flag[p] & F_GRP) && !c->no_unc) {
             d = ts->base[p]; /* set by the copula */
         } else {
-            ts->u[p] = 0.5;
-            d = ts->base[p] = net->dur_const[p];
+            d = net->dur_const[p];
         }
+        if (c->flag[p] & F_TOUCH) /* the variants start from these */
+            ts->base[p] = d;
         if (f & F_INC) {
             double sc = 1, de = 0;
             for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
@@ -417,7 +417,8 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         double rate = (f & F_RATEV) ? smp_draw(c->rkind[p], &c->sr[p], net->rate[p],
                                                rc_uniform(c->tkey[p], (uint64_t)i, 2))
                                     : c->rate_val[p];
-        ts->rate_s[p] = rate;
+        if (c->flag[p] & F_TOUCH)
+            ts->rate_s[p] = rate;
         tcost += rate * d;
         if (c->flag[p] & F_FIXV)
             tcost += (f & F_FIXV) ? smp_draw(c->fkind[p], &c->sf[p], net->fixed[p],
@@ -426,7 +427,7 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         double s = net->min_start[p];
         for (int e = ps[p]; e < ps[p + 1]; e++) { /* no branch on the link type */
             int q = net->pred_pos[e];
-            double x = (c->e_fin[e] ? ts->ef[q] : ts->es[q]) + net->pred_lag[e] - c->e_tofin[e] * d;
+            double x = (c->e_fin[e] ? ts->ef[q] : ts->es[q]) + net->pred_lag[e] - (c->e_tofin[e] ? d : 0.0);
             s = x > s ? x : s;
         }
         ts->es[p] = s;
@@ -434,7 +435,8 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         if (s + d > D)
             D = s + d;
     }
-    *cost_out = c->cost_const + tcost + rcost + rc_net_time_cost(net, D);
+    ts->time_cost = rc_net_time_cost(net, D);
+    *cost_out = c->cost_const + tcost + rcost + ts->time_cost;
     return D;
 }
 
@@ -479,7 +481,7 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
             double s = net->min_start[p], d = dur[p];
             for (int e = ps[p]; e < ps[p + 1]; e++) {
                 int q = net->pred_pos[e];
-                double y = (c->e_fin[e] ? ef[q] : es[q]) + net->pred_lag[e] - c->e_tofin[e] * d;
+                double y = (c->e_fin[e] ? ef[q] : es[q]) + net->pred_lag[e] - (c->e_tofin[e] ? d : 0.0);
                 s = y > s ? y : s;
             }
             if (s == es[p] && s + d == ef[p])
@@ -522,7 +524,7 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
             int u = net->pred_pos[e], x = c->edge_succ[e];
             /* the old longest path on from the start of X (or, for a link
              * that binds X's finish, from its finish back to its start) */
-            double tail = c->e_tofin[e] != 0 ? D - ts->lf[x] : D - (ts->lf[x] - dur[x]);
+            double tail = c->e_tofin[e] ? D - ts->lf[x] : D - (ts->lf[x] - dur[x]);
             double y = (c->e_fin[e] ? ef[u] : es[u]) + net->pred_lag[e] + tail;
             Dv = y > Dv ? y : Dv;
         }
@@ -640,14 +642,15 @@ static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double 
         Dv = nr == 1 ? D1 : window_cut(c, ts, ts->rel, nr, D, tol);
     }
     v->D[i] = Dv;
-    v->C[i] = C + dcost - ts->risk_cost[v->risk] + alt_cost - rc_net_time_cost(net, D) +
-              rc_net_time_cost(net, Dv) - mit;
+    v->C[i] = C + dcost - ts->risk_cost[v->risk] + alt_cost - ts->time_cost +
+              (Dv == D ? ts->time_cost : rc_net_time_cost(net, Dv)) - mit;
     return Dv;
 }
 
 /* The backward pass (rc_net_backward, without a branch on the link type):
- * late finishes into ts->lf and zero total float into ts->crit. */
-static void backward(const ctx *c, tstate *ts, double D)
+ * late finishes into ts->lf; with SUMS, each task's zero total float counted
+ * and its duration and finish added to this block's sums. */
+static void backward(const ctx *c, tstate *ts, double D, bool sums)
 {
     const rc_net *net = c->net;
     int n = net->n;
@@ -659,10 +662,14 @@ static void backward(const ctx *c, tstate *ts, double D)
     const int *ps = net->pred_start;
     for (int p = n - 1; p >= 0; p--) {
         double lfp = lf[p], ls = lfp - dur[p];
-        ts->crit[p] = (lfp - ef[p]) <= eps;
+        if (sums) {
+            ts->crit_count[p] += (lfp - ef[p]) <= eps;
+            ts->bd[p] += dur[p];
+            ts->bf[p] += ef[p];
+        }
         for (int e = ps[p]; e < ps[p + 1]; e++) {
             int q = net->pred_pos[e];
-            double v = (c->e_tofin[e] != 0 ? lfp : ls) - net->pred_lag[e] + c->e_frst[e] * dur[q];
+            double v = (c->e_tofin[e] ? lfp : ls) - net->pred_lag[e] + (c->e_frst[e] ? dur[q] : 0.0);
             lf[q] = v < lf[q] ? v : lf[q];
         }
     }
@@ -708,7 +715,7 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
                 continue;
         }
         if (c->pass == 1 || c->nv > 0)
-            backward(c, ts, D);
+            backward(c, ts, D, c->pass == 1);
         if (c->nv > 0) {
             /* pmax[p]: the longest path that ends before p (the latest
              * finish there); smax[p]: the longest that starts after p (its
@@ -728,11 +735,6 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
             }
         }
         if (c->pass == 1) {
-            for (int p = 0; p < n; p++) {
-                ts->crit_count[p] += ts->crit[p];
-                ts->bd[p] += ts->dur[p];
-                ts->bf[p] += ts->ef[p];
-            }
             for (int r = 0; r < net->n_risks; r++)
                 ts->occ[r] += ts->risk_k[r] > 0;
             if (i < c->range_n)
@@ -780,7 +782,7 @@ static void *worker(void *arg)
 static void tstate_delete(tstate *ts)
 {
     free(ts->u), free(ts->base), free(ts->dur), free(ts->es), free(ts->ef), free(ts->lf);
-    free(ts->rate_s), free(ts->crit);
+    free(ts->rate_s);
     free(ts->slot_delay), free(ts->slot_scale), free(ts->slot_cost);
     free(ts->risk_k), free(ts->risk_cost);
     free(ts->alt_delay), free(ts->alt_scale), free(ts->alt_cost);
@@ -804,7 +806,7 @@ static int tstate_init(tstate *ts, ctx *c, int id)
     size_t ng = (size_t)(c->max_group ? c->max_group : 1);
 #define A(f, cnt) ((ts->f = calloc((cnt), sizeof *ts->f)) != NULL)
     if (!(A(u, n) && A(base, n) && A(dur, n) && A(es, n) && A(ef, n) && A(lf, n) &&
-          A(rate_s, n) && A(crit, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
+          A(rate_s, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
           A(slot_cost, ns) && A(risk_k, nr) && A(risk_cost, nr) && A(alt_delay, ni) &&
           A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) &&
           A(vs, n) && A(vd, n) && A(mark, (n + 63) / 64) && A(ulog_p, n) && A(dlog_p, n) &&
@@ -1281,8 +1283,8 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     c.ffin = calloc(nn, 1);
     size_t mm = (size_t)(net->m ? net->m : 1);
     c.e_fin = calloc(mm, 1);
-    c.e_tofin = calloc(mm, sizeof *c.e_tofin);
-    c.e_frst = calloc(mm, sizeof *c.e_frst);
+    c.e_tofin = calloc(mm, 1);
+    c.e_frst = calloc(mm, 1);
     c.rate_val = calloc(nn, sizeof *c.rate_val);
     r->duration = malloc((size_t)N * sizeof *r->duration);
     r->cost = malloc((size_t)N * sizeof *r->cost);
@@ -1329,6 +1331,8 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         }
     }
     for (int k = 0; k < net->n_risks; k++) {
+        for (int t = 0; t < net->risks[k].n_touched; t++)
+            c.flag[net->risks[k].touched[t]] |= F_TOUCH;
         c.rkey[k] = rc_rng_key(o->seed, m->risks[net->risks[k].model_idx].id);
         for (int s = 0; s < 2; s++)
             if (effect_smp_init(&c.esmp[2 * k + s], &net->risks[k].effect[s]))
