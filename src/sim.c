@@ -171,7 +171,17 @@ static inline __attribute__((always_inline)) double smp_draw(uint8_t k, const sm
  * risk's effect (either) lists it (its base duration and rate are kept). */
 enum { F_VAR = 1, F_INC = 2, F_RATEV = 4, F_FIXV = 8, F_GRP = 16, F_TOUCH = 32 };
 
-#define BLOCK 256                 /* iterations a thread takes at a time */
+/* Iterations a thread takes at a time: 256, fewer on large networks (about
+ * a million task-iterations a block, at least 8), so that the threads share
+ * a few hundred iterations of a 10,000-task plan. A function of the network
+ * alone: the block sums, and so the results, do not depend on the threads. */
+static long block_size(int n)
+{
+    long b = 256;
+    while (b > 8 && b * (long)n > (1L << 20))
+        b /= 2;
+    return b;
+}
 #define POISSON_DIRECT_MAX 500.0  /* above: normal approximation */
 
 void rc_sim_options_init(rc_sim_options *o)
@@ -258,7 +268,7 @@ struct ctx {
     /* scheduling */
     atomic_long next;
     atomic_long done_blocks;
-    long n_blocks;
+    long n_blocks, block;
     const rc_sim_options *o;
 };
 
@@ -770,7 +780,7 @@ static void *worker(void *arg)
         long b = atomic_fetch_add(&c->next, 1);
         if (b >= c->n_blocks)
             break;
-        long i0 = b * BLOCK, i1 = i0 + BLOCK < c->N ? i0 + BLOCK : c->N;
+        long i0 = b * c->block, i1 = i0 + c->block < c->N ? i0 + c->block : c->N;
         run_block(c, ts, i0, i1);
         long done = atomic_fetch_add(&c->done_blocks, 1) + 1;
         if (ts->id == 0 && c->o->progress)
@@ -1249,7 +1259,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     rc_net *net = rc_net_compile_ex(m, o->mitigated, o->mitigate_mask, o->include_mask, d);
     if (!net)
         return -1;
-    long n_blocks = (N + BLOCK - 1) / BLOCK;
+    long block = block_size(net->n), n_blocks = (N + block - 1) / block;
     if (nthreads > n_blocks)
         nthreads = (int)n_blocks;
     r->model = m;
@@ -1265,6 +1275,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     c.N = N;
     c.o = o;
     c.n_blocks = n_blocks;
+    c.block = block;
     int n = net->n;
     size_t nn = (size_t)(n ? n : 1), nr = (size_t)(net->n_risks ? net->n_risks : 1);
     c.tkey = malloc(nn * sizeof *c.tkey);
