@@ -1133,8 +1133,11 @@ unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads
     unsigned long long n = (unsigned long long)(iterations > 0 ? iterations : RC_AUTO_MAX);
     unsigned long long th = (unsigned long long)(threads > 0 ? (threads > 256 ? 256 : threads) : nproc());
     unsigned long long tasks = (unsigned long long)(m->n_tasks > 0 ? m->n_tasks : 1);
-    return n * RC_SIM_BYTES_PER_ITER + tasks * (th * RC_SIM_BYTES_PER_TASK + RC_SIM_BYTES_PER_TASK_SHARED) +
-           4ULL * RC_SPAN_BUDGET + (unsigned long long)RC_VARIANT_BUDGET;
+    unsigned long long range_it = n < (unsigned long long)RC_RANGE_ITER ? n : (unsigned long long)RC_RANGE_ITER;
+    return n * (RC_SIM_BYTES_PER_ITER + th * RC_SIM_BYTES_PER_ITER_THREAD) +
+           tasks * (th * RC_SIM_BYTES_PER_TASK + RC_SIM_BYTES_PER_TASK_SHARED) +
+           4ULL * RC_SPAN_BUDGET + (unsigned long long)RC_VARIANT_BUDGET +
+           4ULL * RC_RANGE_TASKS * range_it;
 }
 
 /* The links that jump over each position p: from a task before p to a task

@@ -186,13 +186,17 @@ int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, r
  * rc_simulate(M, ...) with ITERATIONS iterations (<= 0: the --iterations auto
  * ceiling RC_AUTO_MAX) on THREADS threads (<= 0: every processor):
  * RC_SIM_BYTES_PER_ITER for the per-iteration arrays (duration and cost, a
- * chunk of at least two risk variants, the sorted and ranked copies), a
- * per-thread workspace of RC_SIM_BYTES_PER_TASK per task, the sampling
- * records of RC_SIM_BYTES_PER_TASK_SHARED per task, the lists of links over
- * each position (at most RC_SPAN_BUDGET entries of 4 bytes) and the variant
- * budget. Callers refuse a run above RC_MAX_SIM_BYTES (doc/limits.md). */
+ * chunk of at least two risk variants, the sorted and ranked copies) and
+ * RC_SIM_BYTES_PER_ITER_THREAD per thread (the sort keys of the
+ * sensitivity), a per-thread workspace of RC_SIM_BYTES_PER_TASK per task,
+ * the sampling records of RC_SIM_BYTES_PER_TASK_SHARED per task, the lists
+ * of links over each position (at most RC_SPAN_BUDGET entries of 4 bytes),
+ * the variant budget and the finish ranges kept for the gantt (a float per
+ * task and iteration, RC_RANGE_TASKS x at most RC_RANGE_ITER). Callers
+ * refuse a run above RC_MAX_SIM_BYTES (doc/limits.md). */
 #define RC_MAX_SIM_BYTES (8ULL << 30)
 #define RC_SIM_BYTES_PER_ITER 80ULL
+#define RC_SIM_BYTES_PER_ITER_THREAD 16ULL
 #define RC_SIM_BYTES_PER_TASK 320ULL
 #define RC_SIM_BYTES_PER_TASK_SHARED 256ULL
 #define RC_SPAN_BUDGET (4L * 1024 * 1024)
