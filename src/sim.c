@@ -1030,20 +1030,100 @@ static void *sens_rank(void *arg)
 }
 
 /* Run FN on each of the NT jobs, job 0 on this thread. */
-static void run_jobs(void *(*fn)(void *), sens_job *jobs, int nt)
+static void run_jobs(void *(*fn)(void *), void *jobs, size_t size, int nt)
 {
     pthread_t th[256];
+    char *j = jobs;
     int started = 0;
     for (int t = 1; t < nt; t++) {
-        if (pthread_create(&th[t], NULL, fn, &jobs[t]) != 0)
+        if (pthread_create(&th[t], NULL, fn, j + (size_t)t * size) != 0)
             break;
         started = t;
     }
-    fn(&jobs[0]);
+    fn(j);
     for (int t = 1; t <= started; t++)
         pthread_join(th[t], NULL);
     for (int t = started + 1; t < nt; t++) /* could not start: run here */
-        fn(&jobs[t]);
+        fn(j + (size_t)t * size);
+}
+
+/* The per-variant results, shared by the threads (variant V goes to
+ * thread V mod NTHREADS). */
+typedef struct {
+    ctx *c;
+    rc_result *r;
+    variant *all;
+    int v0, nv, id, nthreads;
+    bool mitigated;
+    double conf;
+} variant_job;
+
+/* The register view of each effect of a risk (from its left-out variant):
+ * how often it occurs and its mean project impact, against the risk left
+ * out, when it does. P(c) of the variants comes after (it reorders them). */
+static void *variant_register(void *arg)
+{
+    variant_job *j = arg;
+    ctx *c = j->c;
+    const rc_net *net = c->net;
+    long N = c->N;
+    rc_result *r = j->r;
+    for (int v = j->v0 + j->id; v < j->v0 + j->nv; v += j->nthreads) {
+        if (j->all[v].mode != 0)
+            continue;
+        int k = j->all[v].risk;
+        rc_risk_result *rr = &r->risks[k];
+        const rc_net_risk *nk = &net->risks[k];
+        for (int e = 0; e < (nk->has_alt ? 2 : 1); e++) {
+            const double *De = e == 0 ? r->duration : j->all[v + 1].D;
+            const double *Ce = e == 0 ? r->cost : j->all[v + 1].C;
+            const rc_net_effect *ef = &nk->effect[e];
+            acc_t sdays = 0, scost = 0;
+            long cnt = 0;
+            for (long i = 0; i < N; i++) {
+                double u0 = rc_uniform(c->rkey[k], (uint64_t)i, 0);
+                int occ = ef->use_frequency ? poisson_quantile(u0, ef->frequency) > 0 : u0 < ef->probability;
+                if (!occ)
+                    continue;
+                cnt++;
+                sdays += to_fp(De[i] - j->all[v].D[i]);
+                scost += to_fp(Ce[i] - j->all[v].C[i]);
+            }
+            double pr = (double)cnt / (double)N;
+            double id = cnt ? from_fp(sdays) / (double)cnt : 0;
+            double ic = cnt ? from_fp(scost) / (double)cnt : 0;
+            /* effect[0] is the registered risk unless --mitigated */
+            int before = (e == 0) != (j->mitigated && nk->has_alt);
+            if (before)
+                rr->prob_before = pr, rr->impact_days_before = id, rr->impact_cost_before = ic;
+            else
+                rr->prob_after = pr, rr->impact_days_after = id, rr->impact_cost_after = ic;
+        }
+        if (!nk->has_alt) {
+            rr->prob_after = rr->prob_before;
+            rr->impact_days_after = rr->impact_days_before;
+            rr->impact_cost_after = rr->impact_cost_before;
+        }
+    }
+    return NULL;
+}
+
+/* P(c) of each variant's duration and cost; turned into contributions and
+ * benefits by rc_simulate. */
+static void *variant_select(void *arg)
+{
+    variant_job *j = arg;
+    long N = j->c->N;
+    for (int v = j->v0 + j->id; v < j->v0 + j->nv; v += j->nthreads) {
+        rc_risk_result *rr = &j->r->risks[j->all[v].risk];
+        double pd = rc_select_percentile(j->all[v].D, N, j->conf);
+        double pc = rc_select_percentile(j->all[v].C, N, j->conf);
+        if (j->all[v].mode == 0)
+            rr->schedule_contribution = pd, rr->cost_contribution = pc;
+        else
+            rr->mitigation.schedule_benefit = pd, rr->mitigation.cost_benefit = pc;
+    }
+    return NULL;
 }
 
 static int sensitivity_with_risks(ctx *c, tstate *ts, int nthreads, rc_result *r, const double *rankD)
@@ -1101,12 +1181,12 @@ static int sensitivity_with_risks(ctx *c, tstate *ts, int nthreads, rc_result *r
         }
         for (int t = 0; t < nthreads; t++)
             jobs[t].a0 = a0, jobs[t].k = k, jobs[t].grouped = grouped, jobs[t].col = col, jobs[t].rc = 0;
-        run_jobs(sens_sample, jobs, nthreads);
+        run_jobs(sens_sample, jobs, sizeof *jobs, nthreads);
         for (int t = 0; t < nthreads; t++)
             if (jobs[t].rc)
                 rc = jobs[t].rc;
         if (!rc)
-            run_jobs(sens_rank, jobs, nthreads);
+            run_jobs(sens_rank, jobs, sizeof *jobs, nthreads);
         free(col);
         col = NULL;
     }
@@ -1521,57 +1601,16 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
                     break;
                 }
             }
+            /* the register view of each variant, then (the arrays are
+             * reordered) P(c) of each; the threads share the variants */
+            variant_job vj[256];
+            for (int t = 0; t < nthreads; t++)
+                vj[t] = (variant_job){.c = &c, .r = r, .all = all, .v0 = v0, .nv = nv,
+                                      .mitigated = o->mitigated, .conf = o->confidence,
+                                      .id = t, .nthreads = nthreads};
+            run_jobs(variant_register, vj, sizeof *vj, nthreads);
+            run_jobs(variant_select, vj, sizeof *vj, nthreads);
             for (int v = v0; v < v0 + nv; v++) {
-                int k = all[v].risk;
-                rc_risk_result *rr = &r->risks[k];
-                const rc_net_risk *nk = &net->risks[k];
-                /* the register view of each effect: how often it occurs and its
-                 * mean project impact (against the risk left out) when it does */
-                if (all[v].mode == 0) {
-                    for (int e = 0; e < (nk->has_alt ? 2 : 1); e++) {
-                        const double *De = e == 0 ? r->duration : all[v + 1].D;
-                        const double *Ce = e == 0 ? r->cost : all[v + 1].C;
-                        const rc_net_effect *ef = &nk->effect[e];
-                        acc_t sdays = 0, scost = 0;
-                        long cnt = 0;
-                        for (long i = 0; i < N; i++) {
-                            double u0 = rc_uniform(c.rkey[k], (uint64_t)i, 0);
-                            int occ = ef->use_frequency ? poisson_quantile(u0, ef->frequency) > 0
-                                                        : u0 < ef->probability;
-                            if (!occ)
-                                continue;
-                            cnt++;
-                            sdays += to_fp(De[i] - all[v].D[i]);
-                            scost += to_fp(Ce[i] - all[v].C[i]);
-                        }
-                        double pr = (double)cnt / (double)N;
-                        double id = cnt ? from_fp(sdays) / (double)cnt : 0;
-                        double ic = cnt ? from_fp(scost) / (double)cnt : 0;
-                        /* effect[0] is the registered risk unless --mitigated */
-                        int before = (e == 0) != (o->mitigated && nk->has_alt);
-                        if (before) {
-                            rr->prob_before = pr, rr->impact_days_before = id, rr->impact_cost_before = ic;
-                        } else {
-                            rr->prob_after = pr, rr->impact_days_after = id, rr->impact_cost_after = ic;
-                        }
-                    }
-                    if (!nk->has_alt) {
-                        rr->prob_after = rr->prob_before;
-                        rr->impact_days_after = rr->impact_days_before;
-                        rr->impact_cost_after = rr->impact_cost_before;
-                    }
-                }
-            }
-            /* P(c) of each variant (the arrays are reordered: last); turned
-             * into contributions and benefits below */
-            for (int v = v0; v < v0 + nv; v++) {
-                rc_risk_result *rr = &r->risks[all[v].risk];
-                double pd = rc_select_percentile(all[v].D, N, o->confidence);
-                double pc = rc_select_percentile(all[v].C, N, o->confidence);
-                if (all[v].mode == 0)
-                    rr->schedule_contribution = pd, rr->cost_contribution = pc;
-                else
-                    rr->mitigation.schedule_benefit = pd, rr->mitigation.cost_benefit = pc;
                 free(all[v].D), free(all[v].C);
                 all[v].D = all[v].C = NULL;
             }
