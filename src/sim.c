@@ -245,6 +245,8 @@ struct ctx {
     effect_smp *esmp;                /* [2 x risks]: the records of effect[0] and [1] of each */
     uint8_t *flag;   /* [n] F_* */
     uint8_t *ffin;   /* [n] the task has an FF or SF predecessor link */
+    int *sens_pos;   /* the positions pass 3 sums: duration varies, no risk acts on it */
+    int n_sens;
     int *edge_succ;  /* [m] the successor position of each predecessor link */
     uint8_t *e_fin;  /* [m] the link leaves the predecessor's finish (FS, FF) */
     uint8_t *e_tofin; /* [m] it binds the successor's finish (FF, SF) */
@@ -369,13 +371,6 @@ static void copula(ctx *c, tstate *ts, long i, bool base)
 }
 
 /* Only the uniforms of the durations (for the sensitivity pass). */
-static void draw_uniforms(ctx *c, tstate *ts, long i)
-{
-    const rc_net *net = c->net;
-    for (int p = 0; p < net->n; p++)
-        ts->u[p] = net->dur_kind[p] ? rc_uniform(c->tkey[p], (uint64_t)i, 0) : 0.5;
-    copula(c, ts, i, false);
-}
 
 /* Pass 1's work for iteration I: fills ts's arrays, returns D, sets *cost. */
 static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
@@ -706,11 +701,16 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
         memset(ts->bur, 0, nb);
     }
     for (long i = i0; i < i1; i++) {
-        if (sums3) { /* sensitivity only: the uniforms suffice */
-            draw_uniforms(c, ts, i);
+        if (sums3) {
+            /* sensitivity only: the uniforms suffice, of the tasks whose
+             * duration varies and no risk changes (the others are sampled
+             * again and ranked by sensitivity_with_risks) */
+            if (net->n_groups)
+                copula(c, ts, i, false);
             double rk = c->rankD[i];
-            for (int p = 0; p < n; p++) {
-                double u = ts->u[p];
+            for (int a = 0; a < c->n_sens; a++) {
+                int p = c->sens_pos[a];
+                double u = c->flag[p] & F_GRP ? ts->u[p] : rc_uniform(c->tkey[p], (uint64_t)i, 0);
                 ts->bu[p] += u;
                 ts->bu2[p] += u * u;
                 ts->bur[p] += u * rk;
@@ -1196,10 +1196,35 @@ static int sensitivity_with_risks(ctx *c, tstate *ts, int nthreads, rc_result *r
     return rc;
 }
 
-static int cmp_float(const void *a, const void *b)
+/* The K-th smallest (from 0) of the N floats X, which it reorders so that
+ * the K first are no larger (Hoare's selection). */
+static float select_float(float *x, long n, long k)
 {
-    float x = *(const float *)a, y = *(const float *)b;
-    return (x > y) - (x < y);
+    long lo = 0, hi = n - 1;
+    while (lo < hi) {
+        float a = x[lo], b = x[lo + (hi - lo) / 2], c = x[hi];
+        float pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+        long i = lo, j = hi;
+        while (i <= j) {
+            while (x[i] < pivot)
+                i++;
+            while (x[j] > pivot)
+                j--;
+            if (i <= j) {
+                float t = x[i];
+                x[i] = x[j];
+                x[j] = t;
+                i++, j--;
+            }
+        }
+        if (k <= j)
+            hi = j;
+        else if (k >= i)
+            lo = i;
+        else
+            return x[k];
+    }
+    return x[k];
 }
 
 static int nproc(void)
@@ -1375,6 +1400,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     c.esmp = calloc(2 * nr, sizeof *c.esmp);
     c.flag = calloc(nn, 1);
     c.ffin = calloc(nn, 1);
+    c.sens_pos = calloc(nn, sizeof *c.sens_pos);
     size_t mm = (size_t)(net->m ? net->m : 1);
     c.e_fin = calloc(mm, 1);
     c.e_tofin = calloc(mm, 1);
@@ -1382,7 +1408,7 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     c.rate_val = calloc(nn, sizeof *c.rate_val);
     r->duration = malloc((size_t)N * sizeof *r->duration);
     r->cost = malloc((size_t)N * sizeof *r->cost);
-    if (!c.tkey || !c.rkey || !c.skind || !c.flag || !c.ffin || !c.e_fin || !c.e_tofin || !c.e_frst || !c.rkind || !c.fkind || !c.sd || !c.sr || !c.sf || !c.esmp || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
+    if (!c.tkey || !c.rkey || !c.skind || !c.flag || !c.ffin || !c.sens_pos || !c.e_fin || !c.e_tofin || !c.e_frst || !c.rkind || !c.fkind || !c.sd || !c.sr || !c.sf || !c.esmp || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
         !r->duration || !r->cost)
         goto out;
     c.D = r->duration;
@@ -1435,6 +1461,9 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
             if (net->risks[k].effect[s].n_impacts > c.max_impacts)
                 c.max_impacts = net->risks[k].effect[s].n_impacts;
     }
+    for (int p = 0; p < n; p++)
+        if (net->dur_kind[p] && !(c.flag[p] & F_INC))
+            c.sens_pos[c.n_sens++] = p;
     for (int g = 0; g < net->n_groups; g++)
         if (net->group_start[g + 1] - net->group_start[g] > c.max_group)
             c.max_group = net->group_start[g + 1] - net->group_start[g];
@@ -1660,14 +1689,14 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         /* finish ranges */
         for (int k = 0; k < c.n_range; k++) {
             float *f = c.range_fin + (size_t)k * (size_t)c.range_n;
-            qsort(f, (size_t)c.range_n, sizeof *f, cmp_float);
             rc_task_result *tr = &r->tasks[net->model_idx[c.range_pos[k]]];
             tr->has_range = true;
             long k10 = (long)ceil(0.1 * (double)c.range_n - 1e-9), k90 = (long)ceil(0.9 * (double)c.range_n - 1e-9);
             if (k10 < 1) k10 = 1;
             if (k90 < 1) k90 = 1;
-            tr->finish_p10 = f[k10 - 1];
-            tr->finish_p90 = f[k90 - 1];
+            /* the k90-th smallest, then the k10-th among those before it */
+            tr->finish_p90 = select_float(f, c.range_n, k90 - 1);
+            tr->finish_p10 = select_float(f, k90, k10 - 1);
         }
     }
 
@@ -1770,7 +1799,7 @@ out:
         free(all[v].D), free(all[v].C);
     free(all);
     free(c.skind), free(c.rkind), free(c.fkind), free(c.sd), free(c.sr), free(c.sf);
-    free(c.flag), free(c.ffin);
+    free(c.flag), free(c.ffin), free(c.sens_pos);
     for (int k = 0; c.esmp && k < 2 * (int)nr; k++)
         free(c.esmp[k].s), free(c.esmp[k].k);
     free(c.esmp);
