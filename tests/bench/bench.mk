@@ -1,7 +1,7 @@
 # bench.mk - `make bench` (from the Makefile, which passes PROG=<abs path of riskcast>).
 #
-#   make bench                 the full benchmark (about 10 minutes on 2 cores)
-#   make bench BENCH_QUICK=1   a short version (about a minute)
+#   make bench                 the full benchmark (about 5 minutes on 2 cores)
+#   make bench BENCH_QUICK=1   a short version (under a minute)
 #
 # Builds build/bench/bench against build/libriskcast.a and runs it from the
 # repository root. Timings never fail the build: the program exits 0 whatever
