@@ -59,7 +59,7 @@ static inline double from_fp(acc_t a) { return (double)a / FP_ONE; }
  * into the model for each. Every kind computes exactly what
  * rc_dist_quantile() computes (SK_TRI, the inline triangular of durations,
  * groups its products differently; it has always been sampled so). */
-enum { SK_OTHER, SK_TRI, SK_UNI, SK_PERT, SK_TRIQ, SK_NORM, SK_LOGN, SK_FIXED };
+enum { SK_OTHER, SK_TRI, SK_UNI, SK_PERT, SK_TRIQ, SK_NORM, SK_LOGN, SK_FIXED, SK_NKINDS };
 typedef struct {
     double q[6];
     const float *r0, *r1;        /* PERT: the two table rows around its mode */
@@ -167,9 +167,8 @@ static inline __attribute__((always_inline)) double smp_draw(uint8_t k, const sm
     }
 }
 /* Per-position flags: the duration varies (sampled here), risks act on it,
- * the rate varies, the fixed cost varies, it is in a correlation group, some
- * risk's effect (either) lists it (its base duration and rate are kept). */
-enum { F_VAR = 1, F_INC = 2, F_RATEV = 4, F_FIXV = 8, F_GRP = 16, F_TOUCH = 32 };
+ * the rate varies, the fixed cost varies, it is in a correlation group. */
+enum { F_VAR = 1, F_INC = 2, F_RATEV = 4, F_FIXV = 8, F_GRP = 16 };
 
 /* Iterations a thread takes at a time: 256, fewer on large networks (about
  * a million task-iterations a block, at least 8), so that the threads share
@@ -208,7 +207,7 @@ typedef struct ctx ctx;
 typedef struct {
     ctx *c;
     int id;
-    double *u, *base, *dur, *es, *ef, *lf, *rate_s;
+    double *u, *base, *dur, *es, *ef, *lf, *rate_s, *fixed_s;
     double *slot_delay, *slot_scale, *slot_cost;  /* effect[0] per slot */
     int *risk_k;
     double *risk_cost;
@@ -246,6 +245,18 @@ struct ctx {
     uint8_t *flag;   /* [n] F_* */
     uint8_t *ffin;   /* [n] the task has an FF or SF predecessor link */
     int *sens_pos;   /* the positions pass 3 sums: duration varies, no risk acts on it */
+    int kind_start[SK_NKINDS + 1];   /* kind_pos by SK_*: the positions whose duration varies */
+    int *kind_pos;
+    int *ratev_pos, n_ratev;         /* positions whose rate varies */
+    int *fixv_pos, n_fixv;           /* ... whose fixed cost varies */
+    /* predecessor links in groups of four, padded with links from position n
+     * (a task that never binds): lp_start[p] .. lp_start[p+1] */
+    int *lp_start, *lp_pos;
+    double *lp_lag;
+    double *lp_fin;   /* 1: from the predecessor's finish (FS, FF); else 0 */
+    double *lp_tofin; /* 1: binds the successor's finish (FF, SF); else 0 */
+    double *lp_ls;    /* 1 - lp_tofin: the backward pass works from the late start */
+    double *lp_frst;  /* 1: from the predecessor's start (SS, SF); else 0 */
     int n_sens;
     int *edge_succ;  /* [m] the successor position of each predecessor link */
     uint8_t *e_fin;  /* [m] the link leaves the predecessor's finish (FS, FF) */
@@ -377,7 +388,6 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
 {
     const rc_net *net = c->net;
     int n = net->n;
-    uint8_t mask = c->no_unc ? (uint8_t)F_INC : (uint8_t)0xff;
     if (!c->no_unc && net->n_groups)
         copula(c, ts, i, true);
     double rcost = 0;
@@ -393,22 +403,34 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         rcost += rc;
         slot += e->n_impacts;
     }
-    /* one pass in topological order: sample, apply the risks, cost, schedule */
-    double tcost = 0, D = net->status_offset;
-    const int *ps = net->pred_start;
-    for (int p = 0; p < n; p++) {
-        uint8_t f = c->flag[p] & mask;
-        double d;
-        if (f & F_VAR) {
-            d = smp_draw(c->skind[p], &c->sd[p], net->dur[p], rc_uniform(c->tkey[p], (uint64_t)i, 0));
-        } else if ((c->flag[p] & F_GRP) && !c->no_unc) {
-            d = ts->base[p]; /* set by the copula */
-        } else {
-            d = net->dur_const[p];
+    /* the sampled numbers, kind by kind (a loop per kind, not a branch per
+     * task), then one pass in topological order: apply the risks, cost,
+     * schedule. Constant durations, rates and fixed costs were put in place
+     * by tstate_init and are never overwritten. */
+    if (!c->no_unc) {
+        for (int k = 0; k < SK_NKINDS; k++) {
+            const int *lp = c->kind_pos + c->kind_start[k];
+            int cnt = c->kind_start[k + 1] - c->kind_start[k];
+            for (int a = 0; a < cnt; a++) {
+                int p = lp[a];
+                ts->base[p] = smp_draw((uint8_t)k, &c->sd[p], net->dur[p], rc_uniform(c->tkey[p], (uint64_t)i, 0));
+            }
         }
-        if (c->flag[p] & F_TOUCH) /* the variants start from these */
-            ts->base[p] = d;
-        if (f & F_INC) {
+        for (int a = 0; a < c->n_ratev; a++) {
+            int p = c->ratev_pos[a];
+            ts->rate_s[p] = smp_draw(c->rkind[p], &c->sr[p], net->rate[p], rc_uniform(c->tkey[p], (uint64_t)i, 2));
+        }
+        for (int a = 0; a < c->n_fixv; a++) {
+            int p = c->fixv_pos[a];
+            ts->fixed_s[p] = smp_draw(c->fkind[p], &c->sf[p], net->fixed[p], rc_uniform(c->tkey[p], (uint64_t)i, 1));
+        }
+    }
+    double tcost = 0, D = net->status_offset;
+    const int *ls = c->lp_start;
+    const double *es = ts->es, *dr = ts->dur;
+    for (int p = 0; p < n; p++) {
+        double d = ts->base[p];
+        if (c->flag[p] & F_INC) {
             double sc = 1, de = 0;
             for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
                 sc *= ts->slot_scale[net->inc_slot[e]];
@@ -416,29 +438,25 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
             }
             d = d * sc + de;
         }
-        if (!(d > 0))
-            d = 0;
+        d = d > 0 ? d : 0;
         ts->dur[p] = d;
-        double rate = (f & F_RATEV) ? smp_draw(c->rkind[p], &c->sr[p], net->rate[p],
-                                               rc_uniform(c->tkey[p], (uint64_t)i, 2))
-                                    : c->rate_val[p];
-        if (c->flag[p] & F_TOUCH)
-            ts->rate_s[p] = rate;
-        tcost += rate * d;
-        if (c->flag[p] & F_FIXV)
-            tcost += (f & F_FIXV) ? smp_draw(c->fkind[p], &c->sf[p], net->fixed[p],
-                                             rc_uniform(c->tkey[p], (uint64_t)i, 1))
-                                  : c->fixed_val[p];
+        tcost += ts->rate_s[p] * d;
+        tcost += ts->fixed_s[p];
+        /* links in fours, padded with links from a task that never binds:
+         * from the start or finish, to the start or finish, by factors 0
+         * and 1 (es + dur is ef to the bit), so neither the link type nor
+         * the number of links is a branch */
         double s = net->min_start[p];
-        for (int e = ps[p]; e < ps[p + 1]; e++) { /* no branch on the link type */
-            int q = net->pred_pos[e];
-            double x = (c->e_fin[e] ? ts->ef[q] : ts->es[q]) + net->pred_lag[e] - (c->e_tofin[e] ? d : 0.0);
-            s = x > s ? x : s;
+        for (int e = ls[p]; e < ls[p + 1]; e += 4) {
+            for (int k = e; k < e + 4; k++) {
+                int q = c->lp_pos[k];
+                double x = es[q] + c->lp_fin[k] * dr[q] + c->lp_lag[k] - c->lp_tofin[k] * d;
+                s = x > s ? x : s;
+            }
         }
         ts->es[p] = s;
         ts->ef[p] = s + d;
-        if (s + d > D)
-            D = s + d;
+        D = s + d > D ? s + d : D;
     }
     ts->time_cost = rc_net_time_cost(net, D);
     *cost_out = c->cost_const + tcost + rcost + ts->time_cost;
@@ -664,18 +682,20 @@ static void backward(const ctx *c, tstate *ts, double D, bool sums)
     for (int p = 0; p < n; p++)
         lf[p] = D;
     double eps = RC_FLOAT_EPS * (D > 1 ? D : 1);
-    const int *ps = net->pred_start;
+    const int *lps = c->lp_start;
     for (int p = n - 1; p >= 0; p--) {
-        double lfp = lf[p], ls = lfp - dur[p];
+        double lfp = lf[p];
         if (sums) {
             ts->crit_count[p] += (lfp - ef[p]) <= eps;
             ts->bd[p] += dur[p];
             ts->bf[p] += ef[p];
         }
-        for (int e = ps[p]; e < ps[p + 1]; e++) {
-            int q = net->pred_pos[e];
-            double v = (c->e_tofin[e] ? lfp : ls) - net->pred_lag[e] + (c->e_frst[e] ? dur[q] : 0.0);
-            lf[q] = v < lf[q] ? v : lf[q];
+        for (int e = lps[p]; e < lps[p + 1]; e += 4) { /* as in iterate() */
+            for (int k = e; k < e + 4; k++) {
+                int q = c->lp_pos[k];
+                double v = (lfp - c->lp_ls[k] * dur[p]) - c->lp_lag[k] + c->lp_frst[k] * dur[q];
+                lf[q] = v < lf[q] ? v : lf[q];
+            }
         }
     }
 }
@@ -792,7 +812,7 @@ static void *worker(void *arg)
 static void tstate_delete(tstate *ts)
 {
     free(ts->u), free(ts->base), free(ts->dur), free(ts->es), free(ts->ef), free(ts->lf);
-    free(ts->rate_s);
+    free(ts->rate_s), free(ts->fixed_s);
     free(ts->slot_delay), free(ts->slot_scale), free(ts->slot_cost);
     free(ts->risk_k), free(ts->risk_cost);
     free(ts->alt_delay), free(ts->alt_scale), free(ts->alt_cost);
@@ -815,8 +835,8 @@ static int tstate_init(tstate *ts, ctx *c, int id)
     size_t nr = (size_t)(net->n_risks ? net->n_risks : 1), ni = (size_t)(c->max_impacts ? c->max_impacts : 1);
     size_t ng = (size_t)(c->max_group ? c->max_group : 1);
 #define A(f, cnt) ((ts->f = calloc((cnt), sizeof *ts->f)) != NULL)
-    if (!(A(u, n) && A(base, n) && A(dur, n) && A(es, n) && A(ef, n) && A(lf, n) &&
-          A(rate_s, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
+    if (!(A(u, n) && A(base, n) && A(dur, n + 1) && A(es, n + 1) && A(ef, n + 1) && A(lf, n + 1) &&
+          A(rate_s, n) && A(fixed_s, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
           A(slot_cost, ns) && A(risk_k, nr) && A(risk_cost, nr) && A(alt_delay, ni) &&
           A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) &&
           A(vs, n) && A(vd, n) && A(mark, (n + 63) / 64) && A(ulog_p, n) && A(dlog_p, n) &&
@@ -1321,6 +1341,83 @@ static int build_spans(ctx *c)
     return 0;
 }
 
+/* The loop's lists: positions by sampler kind, those whose rate or fixed
+ * cost varies, and the links in padded groups of four. Returns 0 or -1. */
+static int build_loop_lists(ctx *c)
+{
+    const rc_net *net = c->net;
+    int n = net->n;
+    size_t nn = (size_t)(n ? n : 1);
+    c->kind_pos = malloc(nn * sizeof *c->kind_pos);
+    c->ratev_pos = malloc(nn * sizeof *c->ratev_pos);
+    c->fixv_pos = malloc(nn * sizeof *c->fixv_pos);
+    c->lp_start = malloc((nn + 1) * sizeof *c->lp_start);
+    if (!c->kind_pos || !c->ratev_pos || !c->fixv_pos || !c->lp_start)
+        return -1;
+    int k0 = 0;
+    for (int k = 0; k < SK_NKINDS; k++) {
+        c->kind_start[k] = k0;
+        for (int p = 0; p < n; p++)
+            if ((c->flag[p] & F_VAR) && c->skind[p] == k)
+                c->kind_pos[k0++] = p;
+    }
+    c->kind_start[SK_NKINDS] = k0;
+    for (int p = 0; p < n; p++) {
+        if (c->flag[p] & F_RATEV)
+            c->ratev_pos[c->n_ratev++] = p;
+        if (c->flag[p] & F_FIXV)
+            c->fixv_pos[c->n_fixv++] = p;
+    }
+    long m4 = 0;
+    for (int p = 0; p < n; p++) {
+        c->lp_start[p] = (int)m4;
+        m4 += (net->pred_start[p + 1] - net->pred_start[p] + 3) / 4 * 4;
+    }
+    c->lp_start[n] = (int)m4;
+    size_t mm = (size_t)(m4 ? m4 : 1);
+    c->lp_pos = malloc(mm * sizeof *c->lp_pos);
+    c->lp_lag = calloc(mm, sizeof *c->lp_lag);
+    c->lp_fin = calloc(mm, sizeof *c->lp_fin);
+    c->lp_tofin = calloc(mm, sizeof *c->lp_tofin);
+    c->lp_ls = calloc(mm, sizeof *c->lp_ls);
+    c->lp_frst = calloc(mm, sizeof *c->lp_frst);
+    if (!c->lp_pos || !c->lp_lag || !c->lp_fin || !c->lp_tofin || !c->lp_ls || !c->lp_frst)
+        return -1;
+    for (int p = 0; p < n; p++) {
+        int k = c->lp_start[p];
+        for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++, k++) {
+            int ty = net->pred_type[e];
+            c->lp_pos[k] = net->pred_pos[e];
+            c->lp_lag[k] = net->pred_lag[e];
+            c->lp_fin[k] = ty == RC_LINK_FS || ty == RC_LINK_FF;
+            c->lp_tofin[k] = ty == RC_LINK_FF || ty == RC_LINK_SF;
+            c->lp_ls[k] = 1 - c->lp_tofin[k];
+            c->lp_frst[k] = ty == RC_LINK_SS || ty == RC_LINK_SF;
+        }
+        for (; k < c->lp_start[p + 1]; k++) { /* padding: from position n, never binds */
+            c->lp_pos[k] = n;
+            c->lp_ls[k] = 1;
+        }
+    }
+    return 0;
+}
+
+/* Put in place the numbers of TS that the loop never samples: position n
+ * (the padding task: it starts and ends at -infinity), constant durations,
+ * rates and fixed costs (all of them without estimating uncertainty). */
+static void tstate_preset(tstate *ts, const ctx *c)
+{
+    const rc_net *net = c->net;
+    int n = net->n;
+    ts->es[n] = ts->ef[n] = -INFINITY;
+    ts->dur[n] = 0;
+    for (int p = 0; p < n; p++) {
+        ts->base[p] = net->dur_const[p];
+        ts->rate_s[p] = (c->flag[p] & F_RATEV) && !c->no_unc ? 0 : c->rate_val[p];
+        ts->fixed_s[p] = !(c->flag[p] & F_FIXV) ? 0 : c->no_unc ? c->fixed_val[p] : 0;
+    }
+}
+
 /* Allocate the per-iteration arrays of the variants from V0 on that fit
  * RC_VARIANT_BUDGET (whole risks, at least one), and make them C's current
  * chunk. Returns 0 or -1. */
@@ -1451,8 +1548,6 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         }
     }
     for (int k = 0; k < net->n_risks; k++) {
-        for (int t = 0; t < net->risks[k].n_touched; t++)
-            c.flag[net->risks[k].touched[t]] |= F_TOUCH;
         c.rkey[k] = rc_rng_key(o->seed, m->risks[net->risks[k].model_idx].id);
         for (int s = 0; s < 2; s++)
             if (effect_smp_init(&c.esmp[2 * k + s], &net->risks[k].effect[s]))
@@ -1464,6 +1559,8 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     for (int p = 0; p < n; p++)
         if (net->dur_kind[p] && !(c.flag[p] & F_INC))
             c.sens_pos[c.n_sens++] = p;
+    if (build_loop_lists(&c))
+        goto out;
     for (int g = 0; g < net->n_groups; g++)
         if (net->group_start[g + 1] - net->group_start[g] > c.max_group)
             c.max_group = net->group_start[g + 1] - net->group_start[g];
@@ -1478,6 +1575,8 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
             free(ts);
             ts = NULL;
             goto out;
+        } else {
+            tstate_preset(&ts[t], &c);
         }
 
     /* the plan */
@@ -1800,6 +1899,8 @@ out:
     free(all);
     free(c.skind), free(c.rkind), free(c.fkind), free(c.sd), free(c.sr), free(c.sf);
     free(c.flag), free(c.ffin), free(c.sens_pos);
+    free(c.kind_pos), free(c.ratev_pos), free(c.fixv_pos), free(c.lp_start), free(c.lp_pos);
+    free(c.lp_lag), free(c.lp_fin), free(c.lp_tofin), free(c.lp_ls), free(c.lp_frst);
     for (int k = 0; c.esmp && k < 2 * (int)nr; k++)
         free(c.esmp[k].s), free(c.esmp[k].k);
     free(c.esmp);
