@@ -492,7 +492,6 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
     }
     if (!c->span_start)
         hi = net->n - 1; /* no lists of links over positions: to the end */
-    const int *ps = net->pred_start;
     int whi = hi >> 6, wmax = whi;
     for (int w = lo >> 6; w <= whi; w++) {
         uint64_t x;
@@ -502,11 +501,12 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
                 break;
             mark[w] = x & (x - 1);
             double s = net->min_start[p], d = dur[p];
-            for (int e = ps[p]; e < ps[p + 1]; e++) {
-                int q = net->pred_pos[e];
-                double y = (c->e_fin[e] ? ef[q] : es[q]) + net->pred_lag[e] - (c->e_tofin[e] ? d : 0.0);
-                s = y > s ? y : s;
-            }
+            for (int e = c->lp_start[p]; e < c->lp_start[p + 1]; e += 4) /* as in iterate() */
+                for (int k = e; k < e + 4; k++) {
+                    int q = c->lp_pos[k];
+                    double y = es[q] + c->lp_fin[k] * dur[q] + c->lp_lag[k] - c->lp_tofin[k] * d;
+                    s = y > s ? y : s;
+                }
             if (s == es[p] && s + d == ef[p])
                 continue; /* unchanged: the change stops here */
             ts->ulog_p[nu] = p, ts->ulog_es[nu] = es[p], ts->ulog_ef[nu++] = ef[p];
