@@ -252,6 +252,7 @@ struct ctx {
     /* predecessor links in groups of four, padded with links from position n
      * (a task that never binds): lp_start[p] .. lp_start[p+1] */
     int *lp_start, *lp_pos;
+    int *ls_start, *ls_pos;  /* successor positions, padded the same way */
     double *lp_lag;
     double *lp_fin;   /* 1: from the predecessor's finish (FS, FF); else 0 */
     double *lp_tofin; /* 1: binds the successor's finish (FF, SF); else 0 */
@@ -512,11 +513,12 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
             ts->ulog_p[nu] = p, ts->ulog_es[nu] = es[p], ts->ulog_ef[nu++] = ef[p];
             es[p] = s;
             ef[p] = s + d;
-            for (int e = net->succ_start[p]; e < net->succ_start[p + 1]; e++) {
-                int q = net->succ_pos[e];
-                mark[q >> 6] |= 1ULL << (q & 63);
-                wmax = (q >> 6) > wmax ? (q >> 6) : wmax;
-            }
+            for (int e = c->ls_start[p]; e < c->ls_start[p + 1]; e += 4) /* padded with n */
+                for (int k = e; k < e + 4; k++) {
+                    int q = c->ls_pos[k];
+                    mark[q >> 6] |= 1ULL << (q & 63);
+                    wmax = (q >> 6) > wmax ? (q >> 6) : wmax;
+                }
         }
     }
     for (int w = whi; w <= wmax; w++) /* past the window: drop what is left */
@@ -839,7 +841,7 @@ static int tstate_init(tstate *ts, ctx *c, int id)
           A(rate_s, n) && A(fixed_s, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
           A(slot_cost, ns) && A(risk_k, nr) && A(risk_cost, nr) && A(alt_delay, ni) &&
           A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) &&
-          A(vs, n) && A(vd, n) && A(mark, (n + 63) / 64) && A(ulog_p, n) && A(dlog_p, n) &&
+          A(vs, n) && A(vd, n) && A(mark, n / 64 + 2) && A(ulog_p, n) && A(dlog_p, n) &&
           A(ulog_es, n) && A(ulog_ef, n) && A(dlog_v, n) && A(cl_p, n) && A(rel, n) &&
           A(cl_f, n) && A(cl_d, n) && A(cl_u, n) && A(z, ng) && A(w, ng) && A(pmax, n) &&
           A(smax, n) &&
@@ -1383,6 +1385,25 @@ static int build_loop_lists(ctx *c)
     c->lp_frst = calloc(mm, sizeof *c->lp_frst);
     if (!c->lp_pos || !c->lp_lag || !c->lp_fin || !c->lp_tofin || !c->lp_ls || !c->lp_frst)
         return -1;
+    long s4 = 0;
+    c->ls_start = malloc((nn + 1) * sizeof *c->ls_start);
+    if (!c->ls_start)
+        return -1;
+    for (int p = 0; p < n; p++) {
+        c->ls_start[p] = (int)s4;
+        s4 += (net->succ_start[p + 1] - net->succ_start[p] + 3) / 4 * 4;
+    }
+    c->ls_start[n] = (int)s4;
+    c->ls_pos = malloc((size_t)(s4 ? s4 : 1) * sizeof *c->ls_pos);
+    if (!c->ls_pos)
+        return -1;
+    for (int p = 0; p < n; p++) {
+        int k = c->ls_start[p];
+        for (int e = net->succ_start[p]; e < net->succ_start[p + 1]; e++)
+            c->ls_pos[k++] = net->succ_pos[e];
+        while (k < c->ls_start[p + 1])
+            c->ls_pos[k++] = n;
+    }
     for (int p = 0; p < n; p++) {
         int k = c->lp_start[p];
         for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++, k++) {
@@ -1900,6 +1921,7 @@ out:
     free(c.skind), free(c.rkind), free(c.fkind), free(c.sd), free(c.sr), free(c.sf);
     free(c.flag), free(c.ffin), free(c.sens_pos);
     free(c.kind_pos), free(c.ratev_pos), free(c.fixv_pos), free(c.lp_start), free(c.lp_pos);
+    free(c.ls_start), free(c.ls_pos);
     free(c.lp_lag), free(c.lp_fin), free(c.lp_tofin), free(c.lp_ls), free(c.lp_frst);
     for (int k = 0; c.esmp && k < 2 * (int)nr; k++)
         free(c.esmp[k].s), free(c.esmp[k].k);
