@@ -1026,7 +1026,7 @@ static int same_results(const run_t *x, const run_t *y)
  * P(c) must be equal to the last bit, for each confidence, and the register's
  * mean impact times its probability must be the mean of the per-iteration
  * differences. Random networks with every link type, negative lags, not_before
- * dates, delays,
+ * dates, a status date, mitigations that act on other tasks, delays,
  * scales below and above 1, Poisson risks and mitigations. */
 static uint64_t vr_state;
 static double vr_rnd(void)
@@ -1043,7 +1043,8 @@ static char *variant_yaml(uint64_t seed, int n, int nr)
     size_t cap = 1 << 16, len = 0;
     char *y = malloc(cap);
 #define EMIT(...) (len += (size_t)snprintf(y + len, cap - len, __VA_ARGS__))
-    EMIT("%s  overhead_per_day: 100\n  deadline: 2027-03-01\n  penalty_per_day: 50\ntasks:\n", HEAD);
+    EMIT("%s  overhead_per_day: 100\n  deadline: 2027-03-01\n  penalty_per_day: 50\n%stasks:\n", HEAD,
+         seed % 2 ? "  status_date: 2027-01-08\n" : "");
     for (int i = 0; i < n; i++) {
         double lo = 1 + (int)(vr_rnd() * 5);
         EMIT("  - id: t%d\n    duration: [%g, %g, %g]\n    cost: {rate: [80, 100, 130]}\n", i, lo,
@@ -1082,8 +1083,12 @@ static char *variant_yaml(uint64_t seed, int n, int nr)
             EMIT("    impacts: [{tasks: [t%d], scale: [1.1, 1.5, 2.5]}, {tasks: [t%d], delay: 2}]\n", a, b);
         else
             EMIT("    impacts: [{tasks: [t%d, t%d], scale: [0.2, 0.4, 0.6]}]\n", a, b);
-        if (vr_rnd() < 0.6)
+        double m = vr_rnd();
+        if (m < 0.35)
             EMIT("    mitigation: {cost: 300, probability: 0.1}\n");
+        else if (m < 0.6) /* a mitigation that acts on other tasks */
+            EMIT("    mitigation: {cost: 300, impacts: [{tasks: [t%d], delay: [0.5, 1, 3]}]}\n",
+                 (int)(vr_rnd() * n));
     }
 #undef EMIT
     return y;
