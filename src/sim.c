@@ -245,6 +245,10 @@ struct ctx {
     uint8_t *flag;   /* [n] F_* */
     uint8_t *ffin;   /* [n] the task has an FF or SF predecessor link */
     int *sens_pos;   /* the positions pass 3 sums: duration varies, no risk acts on it */
+    /* the durations of the first INC_K tasks risks act on (position order),
+     * kept by pass 1 for their sensitivity: INC_K x N floats, or NULL */
+    float *inc_col;
+    int *inc_pos, inc_k;
     int kind_start[SK_NKINDS + 1];   /* kind_pos by SK_*: the positions whose duration varies */
     int *kind_pos;
     int *ratev_pos, n_ratev;         /* positions whose rate varies */
@@ -767,6 +771,8 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
             }
         }
         if (c->pass == 1) {
+            for (int a = 0; a < c->inc_k; a++)
+                c->inc_col[(size_t)a * (size_t)c->N + (size_t)i] = (float)ts->dur[c->inc_pos[a]];
             for (int r = 0; r < net->n_risks; r++)
                 ts->occ[r] += ts->risk_k[r] > 0;
             if (i < c->range_n)
@@ -1188,7 +1194,12 @@ static int sensitivity_with_risks(ctx *c, tstate *ts, int nthreads, rc_result *r
     }
     for (int a0 = 0; !rc && a0 < nl; a0 += (int)per) {
         int k = nl - a0 < per ? nl - a0 : (int)per;
-        col = malloc((size_t)k * (size_t)N * sizeof *col);
+        bool kept = a0 == 0 && c->inc_col && c->inc_k > 0; /* pass 1 kept these */
+        if (kept) {
+            k = c->inc_k;
+            per = k;
+        }
+        col = kept ? c->inc_col : malloc((size_t)k * (size_t)N * sizeof *col);
         if (!col) {
             rc = -1;
             break;
@@ -1203,14 +1214,21 @@ static int sensitivity_with_risks(ctx *c, tstate *ts, int nthreads, rc_result *r
         }
         for (int t = 0; t < nthreads; t++)
             jobs[t].a0 = a0, jobs[t].k = k, jobs[t].grouped = grouped, jobs[t].col = col, jobs[t].rc = 0;
-        run_jobs(sens_sample, jobs, sizeof *jobs, nthreads);
+        if (!kept)
+            run_jobs(sens_sample, jobs, sizeof *jobs, nthreads);
         for (int t = 0; t < nthreads; t++)
             if (jobs[t].rc)
                 rc = jobs[t].rc;
         if (!rc)
             run_jobs(sens_rank, jobs, sizeof *jobs, nthreads);
-        free(col);
+        if (!kept)
+            free(col);
         col = NULL;
+        if (kept) { /* the rest in chunks of the usual size */
+            per = RC_SENS_BUDGET / ((long)sizeof(float) * N);
+            per = per < 1 ? 1 : per;
+            a0 = c->inc_k - (int)per; /* the loop adds per */
+        }
     }
     for (int t = 0; t < nthreads; t++)
         free(jobs[t].keys), free(jobs[t].tmp);
@@ -1263,7 +1281,7 @@ unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads
     unsigned long long range_it = n < (unsigned long long)RC_RANGE_ITER ? n : (unsigned long long)RC_RANGE_ITER;
     return n * (RC_SIM_BYTES_PER_ITER + th * RC_SIM_BYTES_PER_ITER_THREAD) +
            tasks * (th * RC_SIM_BYTES_PER_TASK + RC_SIM_BYTES_PER_TASK_SHARED) +
-           4ULL * RC_SPAN_BUDGET + (unsigned long long)RC_VARIANT_BUDGET +
+           4ULL * RC_SPAN_BUDGET + (unsigned long long)RC_VARIANT_BUDGET + (unsigned long long)RC_SENS_KEEP_BUDGET +
            4ULL * RC_RANGE_TASKS * range_it;
 }
 
@@ -1659,6 +1677,24 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
             goto out;
     }
 
+    /* pass 1 keeps the durations of the tasks risks act on (as many as fit
+     * RC_SENS_KEEP_BUDGET) for their sensitivity, which otherwise samples
+     * them again */
+    if (o->analysis && !o->light) {
+        long fit = RC_SENS_KEEP_BUDGET / ((long)sizeof(float) * N);
+        c.inc_pos = malloc(nn * sizeof *c.inc_pos);
+        if (!c.inc_pos)
+            goto out;
+        for (int p = 0; p < n && c.inc_k < fit; p++)
+            if (c.flag[p] & F_INC)
+                c.inc_pos[c.inc_k++] = p;
+        if (c.inc_k > 0) {
+            c.inc_col = malloc((size_t)c.inc_k * (size_t)N * sizeof *c.inc_col);
+            if (!c.inc_col)
+                goto out;
+        }
+    }
+
     /* pass 1 */
     c.pass = 1;
     run_pass(&c, ts, nthreads);
@@ -1919,7 +1955,7 @@ out:
         free(all[v].D), free(all[v].C);
     free(all);
     free(c.skind), free(c.rkind), free(c.fkind), free(c.sd), free(c.sr), free(c.sf);
-    free(c.flag), free(c.ffin), free(c.sens_pos);
+    free(c.flag), free(c.ffin), free(c.sens_pos), free(c.inc_col), free(c.inc_pos);
     free(c.kind_pos), free(c.ratev_pos), free(c.fixv_pos), free(c.lp_start), free(c.lp_pos);
     free(c.ls_start), free(c.ls_pos);
     free(c.lp_lag), free(c.lp_fin), free(c.lp_tofin), free(c.lp_ls), free(c.lp_frst);

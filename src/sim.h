@@ -191,8 +191,10 @@ int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, r
  * sensitivity), a per-thread workspace of RC_SIM_BYTES_PER_TASK per task,
  * the sampling records of RC_SIM_BYTES_PER_TASK_SHARED per task, the lists
  * of links over each position (at most RC_SPAN_BUDGET entries of 4 bytes),
- * the variant budget and the finish ranges kept for the gantt (a float per
- * task and iteration, RC_RANGE_TASKS x at most RC_RANGE_ITER). Callers
+ * the variant budget, the durations pass 1 keeps for the sensitivity of the
+ * tasks risks act on (RC_SENS_KEEP_BUDGET) and the finish ranges kept for
+ * the gantt (a float per task and iteration, RC_RANGE_TASKS x at most
+ * RC_RANGE_ITER). Callers
  * refuse a run above RC_MAX_SIM_BYTES (doc/limits.md). */
 #define RC_MAX_SIM_BYTES (8ULL << 30)
 #define RC_SIM_BYTES_PER_ITER 80ULL
@@ -200,6 +202,7 @@ int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, r
 #define RC_SIM_BYTES_PER_TASK 320ULL
 #define RC_SIM_BYTES_PER_TASK_SHARED 256ULL
 #define RC_SPAN_BUDGET (4L * 1024 * 1024)
+#define RC_SENS_KEEP_BUDGET (32L * 1024 * 1024)  /* durations pass 1 keeps for the sensitivity */
 unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads);
 
 #endif
