@@ -253,8 +253,9 @@ struct ctx {
     int *kind_pos;
     int *ratev_pos, n_ratev;         /* positions whose rate varies */
     int *fixv_pos, n_fixv;           /* ... whose fixed cost varies */
-    /* predecessor links in groups of four, padded with links from position n
-     * (a task that never binds): lp_start[p] .. lp_start[p+1] */
+    /* predecessor links in groups of LG (2 or 4), padded with links from
+     * position n (a task that never binds): lp_start[p] .. lp_start[p+1] */
+    int lg, sg;
     int *lp_start, *lp_pos;
     int *ls_start, *ls_pos;  /* successor positions, padded the same way */
     double *lp_lag;
@@ -431,7 +432,7 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         }
     }
     double tcost = 0, D = net->status_offset;
-    const int *ls = c->lp_start;
+    const int *ls = c->lp_start, lg = c->lg;
     const double *es = ts->es, *dr = ts->dur;
     for (int p = 0; p < n; p++) {
         double d = ts->base[p];
@@ -447,13 +448,13 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         ts->dur[p] = d;
         tcost += ts->rate_s[p] * d;
         tcost += ts->fixed_s[p];
-        /* links in fours, padded with links from a task that never binds:
+        /* links in groups (of 2 or 4), padded with links from a task that never binds:
          * from the start or finish, to the start or finish, by factors 0
          * and 1 (es + dur is ef to the bit), so neither the link type nor
          * the number of links is a branch */
         double s = net->min_start[p];
-        for (int e = ls[p]; e < ls[p + 1]; e += 4) {
-            for (int k = e; k < e + 4; k++) {
+        for (int e = ls[p]; e < ls[p + 1]; e += lg) {
+            for (int k = e; k < e + lg; k++) {
                 int q = c->lp_pos[k];
                 double x = es[q] + c->lp_fin[k] * dr[q] + c->lp_lag[k] - c->lp_tofin[k] * d;
                 s = x > s ? x : s;
@@ -506,8 +507,8 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
                 break;
             mark[w] = x & (x - 1);
             double s = net->min_start[p], d = dur[p];
-            for (int e = c->lp_start[p]; e < c->lp_start[p + 1]; e += 4) /* as in iterate() */
-                for (int k = e; k < e + 4; k++) {
+            for (int e = c->lp_start[p]; e < c->lp_start[p + 1]; e += c->lg) /* as in iterate() */
+                for (int k = e; k < e + c->lg; k++) {
                     int q = c->lp_pos[k];
                     double y = es[q] + c->lp_fin[k] * dur[q] + c->lp_lag[k] - c->lp_tofin[k] * d;
                     s = y > s ? y : s;
@@ -517,8 +518,8 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
             ts->ulog_p[nu] = p, ts->ulog_es[nu] = es[p], ts->ulog_ef[nu++] = ef[p];
             es[p] = s;
             ef[p] = s + d;
-            for (int e = c->ls_start[p]; e < c->ls_start[p + 1]; e += 4) /* padded with n */
-                for (int k = e; k < e + 4; k++) {
+            for (int e = c->ls_start[p]; e < c->ls_start[p + 1]; e += c->sg) /* padded with n */
+                for (int k = e; k < e + c->sg; k++) {
                     int q = c->ls_pos[k];
                     mark[q >> 6] |= 1ULL << (q & 63);
                     wmax = (q >> 6) > wmax ? (q >> 6) : wmax;
@@ -696,8 +697,8 @@ static void backward(const ctx *c, tstate *ts, double D, bool sums)
             ts->bd[p] += dur[p];
             ts->bf[p] += ef[p];
         }
-        for (int e = lps[p]; e < lps[p + 1]; e += 4) { /* as in iterate() */
-            for (int k = e; k < e + 4; k++) {
+        for (int e = lps[p]; e < lps[p + 1]; e += c->lg) { /* as in iterate() */
+            for (int k = e; k < e + c->lg; k++) {
                 int q = c->lp_pos[k];
                 double v = (lfp - c->lp_ls[k] * dur[p]) - c->lp_lag[k] + c->lp_frst[k] * dur[q];
                 lf[q] = v < lf[q] ? v : lf[q];
@@ -1361,8 +1362,28 @@ static int build_spans(ctx *c)
     return 0;
 }
 
+/* Links per group (2 or 4) for lists whose counts per position are
+ * START[p+1] - START[p]: the size with the fewer padded links plus about
+ * five links' worth for each position that needs more than one group (the
+ * loop's exit then goes either way). */
+static int group_size(const int *start, int n)
+{
+    long best = -1;
+    int g = 4;
+    for (int k = 2; k <= 4; k += 2) {
+        long cost = 0;
+        for (int p = 0; p < n; p++) {
+            int d = start[p + 1] - start[p];
+            cost += (d + k - 1) / k * k + (d > k ? 5 : 0);
+        }
+        if (best < 0 || cost < best)
+            best = cost, g = k;
+    }
+    return g;
+}
+
 /* The loop's lists: positions by sampler kind, those whose rate or fixed
- * cost varies, and the links in padded groups of four. Returns 0 or -1. */
+ * cost varies, and the links in padded groups. Returns 0 or -1. */
 static int build_loop_lists(ctx *c)
 {
     const rc_net *net = c->net;
@@ -1388,10 +1409,12 @@ static int build_loop_lists(ctx *c)
         if (c->flag[p] & F_FIXV)
             c->fixv_pos[c->n_fixv++] = p;
     }
+    c->lg = group_size(net->pred_start, n);
+    c->sg = group_size(net->succ_start, n);
     long m4 = 0;
     for (int p = 0; p < n; p++) {
         c->lp_start[p] = (int)m4;
-        m4 += (net->pred_start[p + 1] - net->pred_start[p] + 3) / 4 * 4;
+        m4 += (net->pred_start[p + 1] - net->pred_start[p] + c->lg - 1) / c->lg * c->lg;
     }
     c->lp_start[n] = (int)m4;
     size_t mm = (size_t)(m4 ? m4 : 1);
@@ -1409,7 +1432,7 @@ static int build_loop_lists(ctx *c)
         return -1;
     for (int p = 0; p < n; p++) {
         c->ls_start[p] = (int)s4;
-        s4 += (net->succ_start[p + 1] - net->succ_start[p] + 3) / 4 * 4;
+        s4 += (net->succ_start[p + 1] - net->succ_start[p] + c->sg - 1) / c->sg * c->sg;
     }
     c->ls_start[n] = (int)s4;
     c->ls_pos = malloc((size_t)(s4 ? s4 : 1) * sizeof *c->ls_pos);
