@@ -267,7 +267,6 @@ struct ctx {
     int *edge_succ;  /* [m] the successor position of each predecessor link */
     uint8_t *e_fin;  /* [m] the link leaves the predecessor's finish (FS, FF) */
     uint8_t *e_tofin; /* [m] it binds the successor's finish (FF, SF) */
-    uint8_t *e_frst; /* [m] it leaves the predecessor's start (SS, SF) */
     int *span_start; /* [n+1] CSR: the links that jump over position p (NULL: none built) */
     int *span_edge;
     int *out_start;  /* [n+1] CSR: the links out of each position (their indices) */
@@ -424,11 +423,13 @@ static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
         }
         for (int a = 0; a < c->n_ratev; a++) {
             int p = c->ratev_pos[a];
-            ts->rate_s[p] = smp_draw(c->rkind[p], &c->sr[p], net->rate[p], rc_uniform(c->tkey[p], (uint64_t)i, 2));
+            ts->rate_s[p] = smp_draw(c->rkind[p], &c->sr[p], net->rate[p],
+                                     rc_uniform(c->tkey[p], (uint64_t)i, 2));
         }
         for (int a = 0; a < c->n_fixv; a++) {
             int p = c->fixv_pos[a];
-            ts->fixed_s[p] = smp_draw(c->fkind[p], &c->sf[p], net->fixed[p], rc_uniform(c->tkey[p], (uint64_t)i, 1));
+            ts->fixed_s[p] = smp_draw(c->fkind[p], &c->sf[p], net->fixed[p],
+                                      rc_uniform(c->tkey[p], (uint64_t)i, 1));
         }
     }
     double tcost = 0, D = net->status_offset;
@@ -1282,7 +1283,8 @@ unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads
     unsigned long long range_it = n < (unsigned long long)RC_RANGE_ITER ? n : (unsigned long long)RC_RANGE_ITER;
     return n * (RC_SIM_BYTES_PER_ITER + th * RC_SIM_BYTES_PER_ITER_THREAD) +
            tasks * (th * RC_SIM_BYTES_PER_TASK + RC_SIM_BYTES_PER_TASK_SHARED) +
-           4ULL * RC_SPAN_BUDGET + (unsigned long long)RC_VARIANT_BUDGET + (unsigned long long)RC_SENS_KEEP_BUDGET +
+           4ULL * RC_SPAN_BUDGET + (unsigned long long)RC_VARIANT_BUDGET +
+           (unsigned long long)RC_SENS_KEEP_BUDGET +
            4ULL * RC_RANGE_TASKS * range_it;
 }
 
@@ -1563,12 +1565,12 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
     size_t mm = (size_t)(net->m ? net->m : 1);
     c.e_fin = calloc(mm, 1);
     c.e_tofin = calloc(mm, 1);
-    c.e_frst = calloc(mm, 1);
     c.rate_val = calloc(nn, sizeof *c.rate_val);
     r->duration = malloc((size_t)N * sizeof *r->duration);
     r->cost = malloc((size_t)N * sizeof *r->cost);
-    if (!c.tkey || !c.rkey || !c.skind || !c.flag || !c.ffin || !c.sens_pos || !c.e_fin || !c.e_tofin || !c.e_frst || !c.rkind || !c.fkind || !c.sd || !c.sr || !c.sf || !c.esmp || !c.fixed_var || !c.rate_var || !c.fixed_val || !c.rate_val ||
-        !r->duration || !r->cost)
+    if (!c.tkey || !c.rkey || !c.skind || !c.flag || !c.ffin || !c.sens_pos || !c.e_fin ||
+        !c.e_tofin || !c.rkind || !c.fkind || !c.sd || !c.sr || !c.sf || !c.esmp || !c.fixed_var ||
+        !c.rate_var || !c.fixed_val || !c.rate_val || !r->duration || !r->cost)
         goto out;
     c.D = r->duration;
     c.C = r->cost;
@@ -1606,7 +1608,6 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
                 c.ffin[p] = 1;
             c.e_fin[e] = ty == RC_LINK_FS || ty == RC_LINK_FF;
             c.e_tofin[e] = ty == RC_LINK_FF || ty == RC_LINK_SF;
-            c.e_frst[e] = ty == RC_LINK_SS || ty == RC_LINK_SF;
         }
     }
     for (int k = 0; k < net->n_risks; k++) {
@@ -1985,7 +1986,7 @@ out:
     for (int k = 0; c.esmp && k < 2 * (int)nr; k++)
         free(c.esmp[k].s), free(c.esmp[k].k);
     free(c.esmp);
-    free(c.e_fin), free(c.e_tofin), free(c.e_frst);
+    free(c.e_fin), free(c.e_tofin);
     free(c.edge_succ), free(c.span_start), free(c.span_edge), free(c.out_start), free(c.out_edge);
     free(c.tkey), free(c.rkey), free(c.fixed_var), free(c.rate_var), free(c.fixed_val),
         free(c.rate_val), free(c.range_pos), free(c.range_fin);
