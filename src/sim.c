@@ -863,24 +863,30 @@ static int tstate_init(tstate *ts, ctx *c, int id)
     return 0;
 }
 
-static int run_pass(ctx *c, tstate *ts, int nthreads)
+/* Run FN on each of the NT jobs, job 0 on this thread. */
+static void run_jobs(void *(*fn)(void *), void *jobs, size_t size, int nt)
 {
-    atomic_store(&c->next, 0);
-    atomic_store(&c->done_blocks, 0);
-    pthread_t *th = calloc((size_t)nthreads, sizeof *th);
-    if (!th)
-        return -1;
+    pthread_t th[256];
+    char *j = jobs;
     int started = 0;
-    for (int t = 1; t < nthreads; t++) {
-        if (pthread_create(&th[t], NULL, worker, &ts[t]) != 0)
+    for (int t = 1; t < nt; t++) {
+        if (pthread_create(&th[t], NULL, fn, j + (size_t)t * size) != 0)
             break;
         started = t;
     }
-    worker(&ts[0]);
+    fn(j);
     for (int t = 1; t <= started; t++)
         pthread_join(th[t], NULL);
-    free(th);
-    return 0;
+    for (int t = started + 1; t < nt; t++) /* could not start: run here */
+        fn(j + (size_t)t * size);
+}
+
+/* One pass over the iterations: the threads take blocks in turn. */
+static void run_pass(ctx *c, tstate *ts, int nthreads)
+{
+    atomic_store(&c->next, 0);
+    atomic_store(&c->done_blocks, 0);
+    run_jobs(worker, ts, sizeof *ts, nthreads);
 }
 
 /* ---- results ---------------------------------------------------------------- */
@@ -1059,23 +1065,6 @@ static void *sens_rank(void *arg)
     return NULL;
 }
 
-/* Run FN on each of the NT jobs, job 0 on this thread. */
-static void run_jobs(void *(*fn)(void *), void *jobs, size_t size, int nt)
-{
-    pthread_t th[256];
-    char *j = jobs;
-    int started = 0;
-    for (int t = 1; t < nt; t++) {
-        if (pthread_create(&th[t], NULL, fn, j + (size_t)t * size) != 0)
-            break;
-        started = t;
-    }
-    fn(j);
-    for (int t = 1; t <= started; t++)
-        pthread_join(th[t], NULL);
-    for (int t = started + 1; t < nt; t++) /* could not start: run here */
-        fn(j + (size_t)t * size);
-}
 
 /* The per-variant results, shared by the threads (variant V goes to
  * thread V mod NTHREADS). */
@@ -1236,37 +1225,6 @@ static int sensitivity_with_risks(ctx *c, tstate *ts, int nthreads, rc_result *r
         free(jobs[t].keys), free(jobs[t].tmp);
     free(col), free(list), free(slot0), free(want), free(jobs);
     return rc;
-}
-
-/* The K-th smallest (from 0) of the N floats X, which it reorders so that
- * the K first are no larger (Hoare's selection). */
-static float select_float(float *x, long n, long k)
-{
-    long lo = 0, hi = n - 1;
-    while (lo < hi) {
-        float a = x[lo], b = x[lo + (hi - lo) / 2], c = x[hi];
-        float pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
-        long i = lo, j = hi;
-        while (i <= j) {
-            while (x[i] < pivot)
-                i++;
-            while (x[j] > pivot)
-                j--;
-            if (i <= j) {
-                float t = x[i];
-                x[i] = x[j];
-                x[j] = t;
-                i++, j--;
-            }
-        }
-        if (k <= j)
-            hi = j;
-        else if (k >= i)
-            lo = i;
-        else
-            return x[k];
-    }
-    return x[k];
 }
 
 static int nproc(void)
@@ -1875,8 +1833,8 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
             if (k10 < 1) k10 = 1;
             if (k90 < 1) k90 = 1;
             /* the k90-th smallest, then the k10-th among those before it */
-            tr->finish_p90 = select_float(f, c.range_n, k90 - 1);
-            tr->finish_p10 = select_float(f, k90, k10 - 1);
+            tr->finish_p90 = rc_select_kth_float(f, c.range_n, k90 - 1);
+            tr->finish_p10 = rc_select_kth_float(f, k90, k10 - 1);
         }
     }
 

@@ -168,6 +168,10 @@ int rc_stats_compute(const double *x, long n, double plan, double c, rc_stats *s
 /* The P-q value of N unsorted values X, which it reorders (quickselect). */
 double rc_select_percentile(double *x, long n, double q);
 
+/* The K-th smallest (from 0) of N floats X, which it reorders so that the K
+ * first are no larger (quickselect). */
+float rc_select_kth_float(float *x, long n, long k);
+
 /* The P-q value of sorted values: the smallest x with at least q n values <= x. */
 double rc_percentile_sorted(const double *sorted, long n, double q);
 

@@ -38,36 +38,49 @@ double rc_percentile_sorted(const double *sorted, long n, double q)
     return sorted[rank_k(n, q) - 1];
 }
 
+/* The K-th smallest (from 0) of the N values X, which it reorders so that
+ * the K first are no larger: Hoare's partition around the median of three.
+ * One body for doubles and floats. */
+#define RC_SELECT_KTH(name, T)                                                  \
+    T name(T *x, long n, long k)                                                \
+    {                                                                           \
+        long lo = 0, hi = n - 1;                                                \
+        while (lo < hi) {                                                       \
+            long mid = lo + (hi - lo) / 2;                                      \
+            T a = x[lo], b = x[mid], c = x[hi];                                 \
+            T pivot = a < b ? (b < c ? b : (a < c ? c : a))                     \
+                            : (a < c ? a : (b < c ? c : b));                    \
+            long i = lo, j = hi;                                                \
+            while (i <= j) {                                                    \
+                while (x[i] < pivot)                                            \
+                    i++;                                                        \
+                while (x[j] > pivot)                                            \
+                    j--;                                                        \
+                if (i <= j) {                                                   \
+                    T t = x[i];                                                 \
+                    x[i] = x[j];                                                \
+                    x[j] = t;                                                   \
+                    i++, j--;                                                   \
+                }                                                               \
+            }                                                                   \
+            if (k <= j)                                                         \
+                hi = j;                                                         \
+            else if (k >= i)                                                    \
+                lo = i;                                                         \
+            else                                                                \
+                return x[k];                                                    \
+        }                                                                       \
+        return x[k];                                                            \
+    }
+
+static RC_SELECT_KTH(select_kth, double)
+RC_SELECT_KTH(rc_select_kth_float, float)
+
 double rc_select_percentile(double *x, long n, double q)
 {
     if (n <= 0)
         return NAN;
-    long k = rank_k(n, q) - 1, lo = 0, hi = n - 1;
-    while (lo < hi) { /* Hoare partition around the median of three */
-        long mid = lo + (hi - lo) / 2;
-        double a = x[lo], b = x[mid], c = x[hi];
-        double pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
-        long i = lo, j = hi;
-        while (i <= j) {
-            while (x[i] < pivot)
-                i++;
-            while (x[j] > pivot)
-                j--;
-            if (i <= j) {
-                double t = x[i];
-                x[i] = x[j];
-                x[j] = t;
-                i++, j--;
-            }
-        }
-        if (k <= j)
-            hi = j;
-        else if (k >= i)
-            lo = i;
-        else
-            return x[k];
-    }
-    return x[k];
+    return select_kth(x, n, rank_k(n, q) - 1);
 }
 
 static rc_interval pct_ci(const double *sorted, long n, double q)

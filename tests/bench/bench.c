@@ -152,6 +152,21 @@ static double rnd_in(double lo, double hi) { return lo + (hi - lo) * rnd(); }
 static int rnd_int(int lo, int hi) { return lo + (int)(rnd() * (hi - lo + 1)); }
 static double round1(double x) { return round(x * 10) / 10; }
 
+/* WANT draws of a task among N into OUT, repeats dropped; returns how many
+ * are left. */
+static int pick_tasks(int *out, int want, int n)
+{
+    int k = 0;
+    for (int j = 0; j < want; j++) {
+        int t = rnd_int(0, n - 1), dup = 0;
+        for (int q = 0; q < k; q++)
+            dup |= out[q] == t;
+        if (!dup)
+            out[k++] = t;
+    }
+    return k;
+}
+
 /* A three-point-ish estimate in one of the distribution forms, for a task of
  * typical length around ML days. */
 static void gen_duration(buf *b, double lo)
@@ -234,14 +249,7 @@ static void gen_network(buf *b, int n, uint64_t seed)
             bprintf(b, "    frequency: %.2f\n", rnd_in(0.2, 1.5));
         else
             bprintf(b, "    probability: %.2f\n", rnd_in(0.05, 0.6));
-        int nt = rnd_int(1, 4), hit[4], nh = 0;
-        for (int j = 0; j < nt; j++) {
-            int t = rnd_int(0, n - 1), dup = 0;
-            for (int q = 0; q < nh; q++)
-                dup |= hit[q] == t;
-            if (!dup)
-                hit[nh++] = t;
-        }
+        int hit[4], nh = pick_tasks(hit, rnd_int(1, 4), n);
         bprintf(b, "    impacts:\n      - tasks: [");
         for (int j = 0; j < nh; j++)
             bprintf(b, "%st%d", j ? ", " : "", hit[j]);
@@ -263,14 +271,7 @@ static void gen_network(buf *b, int n, uint64_t seed)
     int groups = n / 250 < 2 ? 2 : n / 250 > 40 ? 40 : n / 250;
     bprintf(b, "correlations:\n");
     for (int g = 0; g < groups; g++) {
-        int m = rnd_int(2, 5), ids[5], ni = 0;
-        for (int j = 0; j < m; j++) {
-            int t = rnd_int(0, n - 1), dup = 0;
-            for (int q = 0; q < ni; q++)
-                dup |= ids[q] == t;
-            if (!dup)
-                ids[ni++] = t;
-        }
+        int ids[5], ni = pick_tasks(ids, rnd_int(2, 5), n);
         if (ni < 2)
             ids[ni++] = ids[0] == 0 ? 1 : 0;
         bprintf(b, "  - {tasks: [");

@@ -13,9 +13,10 @@
  * of FF and SF links of up to 40%, every link type, negative lags, not_before
  * dates, a status date, milestones, delays, scales below and above 1,
  * Poisson risks, and mitigations that change the likelihood, the impacts or
- * both. (test_sim.c has a smaller version of this check.)
+ * both; and 4 smaller networks with the tolerance 1e-9 relative alone.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "load.h"
@@ -23,6 +24,7 @@
 #include "test.h"
 
 #define NETWORKS 40
+#define HEAD "version: 1\nproject:\n  name: S\n  start: 2027-01-04\n"
 
 static unsigned long long st; /* the generator's state */
 static double rnd(void)
@@ -127,13 +129,83 @@ static char *gen(unsigned long long seed, int *nrisk)
     return y;
 }
 
+/* The small networks: 40 tasks, 8 risks, every link type, negative lags,
+ * not_before dates, a status date (odd seeds), delays, scales below and above
+ * 1, Poisson risks, mitigations that change the likelihood or act on other
+ * tasks. */
+static uint64_t vr_state;
+static double vr_rnd(void)
+{
+    uint64_t z = (vr_state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return (double)((z ^ (z >> 31)) >> 11) * 0x1p-53;
+}
+
+static char *variant_yaml(uint64_t seed, int n, int nr)
+{
+    vr_state = seed;
+    size_t cap = 1 << 16, len = 0;
+    char *y = malloc(cap);
+#define EMIT(...) (len += (size_t)snprintf(y + len, cap - len, __VA_ARGS__))
+    EMIT("%s  overhead_per_day: 100\n  deadline: 2027-03-01\n  penalty_per_day: 50\n%stasks:\n", HEAD,
+         seed % 2 ? "  status_date: 2027-01-08\n" : "");
+    for (int i = 0; i < n; i++) {
+        double lo = 1 + (int)(vr_rnd() * 5);
+        EMIT("  - id: t%d\n    duration: [%g, %g, %g]\n    cost: {rate: [80, 100, 130]}\n", i, lo,
+             lo + 1, lo + 2 + (int)(vr_rnd() * 6));
+        if (vr_rnd() < 0.15) /* paths that start late */
+            EMIT("    not_before: 2027-0%d-%02d\n", 1 + (int)(vr_rnd() * 3), 4 + (int)(vr_rnd() * 20));
+        int k = i == 0 ? 0 : 1 + (int)(vr_rnd() * 3);
+        if (k)
+            EMIT("    after: [");
+        int used[3] = {-1, -1, -1};
+        for (int j = 0; j < k; j++) {
+            int q = i - 1 - (int)(vr_rnd() * (i < 10 ? i : 10));
+            if (q == used[0] || q == used[1])
+                continue;
+            used[j] = q;
+            static const char *const ty[] = {"FS", "FS", "FS", "SS", "FF", "SF"};
+            static const double lag[] = {0, 0, 1, -1, 2.5, -0.5};
+            EMIT("%s{task: t%d, type: %s, lag: %g}", j ? ", " : "", q, ty[(int)(vr_rnd() * 6)],
+                 lag[(int)(vr_rnd() * 6)]);
+        }
+        if (k)
+            EMIT("]\n");
+    }
+    EMIT("risks:\n");
+    for (int r = 0; r < nr; r++) {
+        EMIT("  - id: r%d\n", r);
+        if (vr_rnd() < 0.3)
+            EMIT("    frequency: 0.8\n");
+        else
+            EMIT("    probability: %.2f\n", 0.2 + 0.5 * vr_rnd());
+        int a = (int)(vr_rnd() * n), b = (int)(vr_rnd() * n);
+        double x = vr_rnd();
+        if (x < 0.5)
+            EMIT("    impacts: [{tasks: [t%d, t%d], delay: [1, 3, 8], cost: 500}]\n", a, b);
+        else if (x < 0.75)
+            EMIT("    impacts: [{tasks: [t%d], scale: [1.1, 1.5, 2.5]}, {tasks: [t%d], delay: 2}]\n", a, b);
+        else
+            EMIT("    impacts: [{tasks: [t%d, t%d], scale: [0.2, 0.4, 0.6]}]\n", a, b);
+        double m = vr_rnd();
+        if (m < 0.35)
+            EMIT("    mitigation: {cost: 300, probability: 0.1}\n");
+        else if (m < 0.6) /* a mitigation that acts on other tasks */
+            EMIT("    mitigation: {cost: 300, impacts: [{tasks: [t%d], delay: [0.5, 1, 3]}]}\n",
+                 (int)(vr_rnd() * n));
+    }
+#undef EMIT
+    return y;
+}
+
 static int sim(const rc_model *m, double conf, const uint8_t *inc, const uint8_t *mit, int analysis,
-               rc_result *r)
+               long iterations, uint64_t seed, rc_result *r)
 {
     rc_sim_options so;
     rc_sim_options_init(&so);
-    so.iterations = 2000;
-    so.seed = 7;
+    so.iterations = iterations;
+    so.seed = seed;
     so.threads = 2;
     so.analysis = analysis;
     so.shapley = false;
@@ -143,55 +215,62 @@ static int sim(const rc_model *m, double conf, const uint8_t *inc, const uint8_t
     return rc_simulate(m, &so, r, NULL);
 }
 
-static int checks, moved;
+typedef struct {
+    int checks, moved;  /* comparisons, and those with a non-zero contribution */
+} tally;
 
-/* Every risk and mitigation of network SEED at confidence CONF. */
-static void check_network(unsigned long long seed, double conf)
+/* The model of YAML (NULL, with a failed check, when it does not load). */
+static rc_model *load_yaml(char *yaml)
 {
-    int nr;
-    char *y = gen(seed, &nr);
     rc_diags d;
     rc_diags_init(&d, "variants.yaml");
     rc_model *m = NULL;
-    int ok = rc_load_buffer(y, strlen(y), &m, &d) == RC_LOAD_OK;
+    int ok = rc_load_buffer(yaml, strlen(yaml), &m, &d) == RC_LOAD_OK;
     CHECK(ok);
-    free(y);
+    free(yaml);
     rc_diags_delete(&d);
     if (!ok) {
         rc_model_free(m);
-        return;
+        return NULL;
     }
+    return m;
+}
+
+/* Every risk and mitigation of M at confidence CONF against separate runs:
+ * equal within 1e-9 relative plus ABS_D days, ABS_C of cost. */
+static void check_model(const rc_model *m, double conf, long iterations, uint64_t seed, double abs_d,
+                        double abs_c, tally *t)
+{
     int mr = m->n_risks;
     uint8_t *inc = malloc((size_t)mr), *mit = calloc((size_t)mr, 1);
     rc_result base;
-    ok = sim(m, conf, NULL, NULL, 1, &base) == 0;
+    int ok = sim(m, conf, NULL, NULL, 1, iterations, seed, &base) == 0;
     CHECK(ok);
     for (int k = 0; ok && k < base.n_risks; k++) {
         const rc_risk_result *rr = &base.risks[k];
         memset(inc, 1, (size_t)mr);
         inc[rr->model_idx] = 0;
         rc_result out;
-        if (sim(m, conf, inc, NULL, 0, &out)) {
+        if (sim(m, conf, inc, NULL, 0, iterations, seed, &out)) {
             CHECK(0);
             continue;
         }
-        double tol = 1e-9 * fabs(base.dur.at_conf) + 1e-12;
+        double tol = 1e-9 * fabs(base.dur.at_conf) + abs_d, ctol = 1e-9 * fabs(base.cst.at_conf) + abs_c;
         double want = base.dur.at_conf - out.dur.at_conf;
         CHECK_NEAR(rr->schedule_contribution, want, tol);
-        CHECK_NEAR(rr->cost_contribution, base.cst.at_conf - out.cst.at_conf,
-                   1e-9 * fabs(base.cst.at_conf) + 1e-6);
+        CHECK_NEAR(rr->cost_contribution, base.cst.at_conf - out.cst.at_conf, ctol);
         double sd = 0;
         for (long i = 0; i < base.iterations; i++)
             sd += base.duration[i] - out.duration[i];
         CHECK_NEAR(rr->impact_days_before * rr->prob_before, sd / (double)base.iterations, tol);
-        checks++;
-        moved += want != 0;
+        t->checks++;
+        t->moved += want != 0;
         rc_result_delete(&out);
         if (!rr->has_mitigation)
             continue;
         mit[rr->model_idx] = 1;
         rc_result mo;
-        int e = sim(m, conf, NULL, mit, 0, &mo);
+        int e = sim(m, conf, NULL, mit, 0, iterations, seed, &mo);
         mit[rr->model_idx] = 0;
         if (e) {
             CHECK(0);
@@ -199,14 +278,41 @@ static void check_network(unsigned long long seed, double conf)
         }
         CHECK_NEAR(rr->mitigation.schedule_benefit, base.dur.at_conf - mo.dur.at_conf, tol);
         CHECK_NEAR(rr->mitigation.cost_benefit, base.cst.at_conf - (mo.cst.at_conf - rr->mitigation.cost),
-                   1e-9 * fabs(base.cst.at_conf) + 1e-6);
-        checks++;
+                   ctol);
+        t->checks++;
         rc_result_delete(&mo);
     }
     if (ok)
         rc_result_delete(&base);
     free(inc), free(mit);
+}
+
+static tally big;
+
+/* Every risk and mitigation of random network SEED at confidence CONF. */
+static void check_network(unsigned long long seed, double conf)
+{
+    int nr;
+    rc_model *m = load_yaml(gen(seed, &nr));
+    if (m)
+        check_model(m, conf, 2000, 7, 1e-12, 1e-6, &big);
     rc_model_free(m);
+}
+
+/* The small networks at P50, P80 and P95, 3,000 iterations. */
+TEST(small_networks_equal_separate_runs)
+{
+    const double confs[] = {0.5, 0.8, 0.95};
+    tally t = {0, 0};
+    for (uint64_t seed = 1; seed <= 4; seed++) {
+        rc_model *m = load_yaml(variant_yaml(seed, 40, 8));
+        for (int c = 0; m && c < 3; c++)
+            check_model(m, confs[c], 3000, 99, 0, 0, &t);
+        rc_model_free(m);
+    }
+    /* the check covered risks that move P(c), not only ones that cannot */
+    CHECK(t.checks > 100);
+    CHECK(t.moved > 20);
 }
 
 TEST(contributions_equal_separate_runs_p50)
@@ -230,13 +336,14 @@ TEST(contributions_equal_separate_runs_p95)
 /* the networks exercise the shortcuts, not only risks that cannot matter */
 TEST(the_check_covered_moving_risks)
 {
-    printf("    %d comparisons, %d with a non-zero contribution\n", checks, moved);
-    CHECK(checks > 1000);
-    CHECK(moved > checks / 4);
+    printf("    %d comparisons, %d with a non-zero contribution\n", big.checks, big.moved);
+    CHECK(big.checks > 1000);
+    CHECK(big.moved > big.checks / 4);
 }
 
 int main(void)
 {
+    RUN(small_networks_equal_separate_runs);
     RUN(contributions_equal_separate_runs_p50);
     RUN(contributions_equal_separate_runs_p80);
     RUN(contributions_equal_separate_runs_p95);
