@@ -39,12 +39,24 @@ static inline uint64_t rc_rng_key(uint64_t seed, const char *id)
     return rc_mix64(rc_hash_str(id) ^ rc_mix64(seed + 0x9e3779b97f4a7c15ULL));
 }
 
+/* The part of a uniform that depends on the iteration and the draw only
+ * (the same for every variable: loops over variables compute it once). */
+static inline uint64_t rc_uniform_ctr(uint64_t iter, uint64_t draw)
+{
+    return rc_mix64(iter * 0x9e3779b97f4a7c15ULL + draw * 0xd1b54a32d192ed03ULL + 1);
+}
+
+/* The uniform of KEY at counter CTR (from rc_uniform_ctr). */
+static inline double rc_uniform_at(uint64_t key, uint64_t ctr)
+{
+    uint64_t z = rc_mix64(key + ctr);
+    return ((double)(z >> 11) + 0.5) * 0x1p-53;
+}
+
 /* A uniform in (0, 1), never 0 or 1: 53 random bits, centred in their cell. */
 static inline double rc_uniform(uint64_t key, uint64_t iter, uint64_t draw)
 {
-    uint64_t z = rc_mix64(key + rc_mix64(iter * 0x9e3779b97f4a7c15ULL +
-                                         draw * 0xd1b54a32d192ed03ULL + 1));
-    return ((double)(z >> 11) + 0.5) * 0x1p-53;
+    return rc_uniform_at(key, rc_uniform_ctr(iter, draw));
 }
 
 #endif

@@ -12,6 +12,8 @@
  *   4. forward pass -> project duration D; backward pass -> criticality;
  *   5. cost = sum(fixed + rate x duration) + overhead x D + risk costs +
  *      late penalty + actual costs.
+ * The loop does this for NL consecutive iterations side by side, each lane
+ * with the operations of its iteration alone (iterate_lanes).
  * With the analysis, each "variant" (one risk left out, one mitigation
  * toggled) is evaluated in the same iteration, on the same random numbers,
  * only when the risk occurs in either version: a change on tasks with float
@@ -59,7 +61,7 @@ static inline double from_fp(acc_t a) { return (double)a / FP_ONE; }
  * into the model for each. Every kind computes exactly what
  * rc_dist_quantile() computes (SK_TRI, the inline triangular of durations,
  * groups its products differently; it has always been sampled so). */
-enum { SK_OTHER, SK_TRI, SK_UNI, SK_PERT, SK_TRIQ, SK_NORM, SK_LOGN, SK_FIXED, SK_NKINDS };
+enum { SK_OTHER, SK_TRI, SK_UNI, SK_PERT, SK_TRIQ, SK_NORM, SK_LOGN, SK_FIXED, SK_DISC3, SK_NKINDS };
 typedef struct {
     double q[6];
     const float *r0, *r1;        /* PERT: the two table rows around its mode */
@@ -116,6 +118,17 @@ static uint8_t smp_prepare(const rc_dist *d, smp *s)
     case RC_DIST_LOGNORMAL:
         q[0] = d->p1, q[1] = d->p2;
         return SK_LOGN;
+    case RC_DIST_DISCRETE:
+        if (d->n < 1 || d->n > 3)
+            return SK_OTHER;
+        /* up to three values: the cumulative weights below the last one
+         * (padded with +infinity, which no u exceeds), then the values */
+        q[0] = q[1] = INFINITY;
+        for (int k = 0; k < d->n - 1; k++)
+            q[k] = d->cum[k];
+        for (int k = 0; k < 3; k++)
+            q[2 + k] = d->values[k < d->n ? k : d->n - 1];
+        return SK_DISC3;
     default:
         return SK_OTHER;
     }
@@ -162,12 +175,15 @@ static inline __attribute__((always_inline)) double smp_draw(uint8_t k, const sm
         return exp(q[0] + q[1] * gsl_cdf_ugaussian_Pinv(u));
     case SK_FIXED:
         return q[0];
+    case SK_DISC3: /* the first value whose cumulative weight reaches u */
+        return q[2 + (q[0] < u) + (q[1] < u)];
     default:
         return rc_dist_quantile(d, u);
     }
 }
 /* Per-position flags: the duration varies (sampled here), risks act on it,
  * the rate varies, the fixed cost varies, it is in a correlation group. */
+#define NL 4 /* iterations side by side in the loop */
 enum { F_VAR = 1, F_INC = 2, F_RATEV = 4, F_FIXV = 8, F_GRP = 16 };
 
 /* Iterations a thread takes at a time: 256, fewer on large networks (about
@@ -207,7 +223,12 @@ typedef struct ctx ctx;
 typedef struct {
     ctx *c;
     int id;
-    double *u, *base, *dur, *es, *ef, *lf, *rate_s, *fixed_s;
+    /* the loop's lanes: [(n + 1) x NL], [slots x NL], [risks x NL] */
+    double *Lbase, *Ldur, *Les, *Llf, *Lrate, *Lfixed, *Lsdelay, *Lsscale, *Lrisk_cost;
+    int *Lrisk_k;
+    double Ltime_cost[NL];
+    /* one iteration: the copula's, a lane's for the variants */
+    double *u, *base, *dur, *es, *ef, *lf, *rate_s;
     double *slot_delay, *slot_scale, *slot_cost;  /* effect[0] per slot */
     int *risk_k;
     double *risk_cost;
@@ -252,6 +273,7 @@ struct ctx {
     int kind_start[SK_NKINDS + 1];   /* kind_pos by SK_*: the positions whose duration varies */
     int *kind_pos;
     int *ratev_pos, n_ratev;         /* positions whose rate varies */
+    int *grp_pos, n_grp;             /* ... whose duration the copula samples */
     int *fixv_pos, n_fixv;           /* ... whose fixed cost varies */
     /* predecessor links in groups of LG (2 or 4), padded with links from
      * position n (a task that never binds): lp_start[p] .. lp_start[p+1] */
@@ -386,89 +408,169 @@ static void copula(ctx *c, tstate *ts, long i, bool base)
     }
 }
 
-/* Only the uniforms of the durations (for the sensitivity pass). */
+/* ---- the loop: NL iterations side by side -----------------------------------
+ * Passes 1 and 2 run NL consecutive iterations together. Every per-task
+ * number of the loop is kept for the NL of them next to each other
+ * (x[p * NL + j] for iteration i + j), so that a task's records, links and
+ * factors are read once for all of them and its arithmetic is done on all
+ * lanes at once (GCC's vector types: SSE2, or AVX2 where the processor has
+ * it). A lane does the operations of its iteration alone, in the same order
+ * and without contraction, so its results are the same bits. */
+typedef double vd __attribute__((vector_size(NL * sizeof(double))));
+typedef int64_t vm __attribute__((vector_size(NL * sizeof(int64_t))));
+typedef double vd_at __attribute__((vector_size(NL * sizeof(double)), aligned(sizeof(double)), may_alias));
+#define VAT(x) (*(vd_at *)(x))                      /* the NL lanes at x */
+#define VSPLAT(a) ((a) - (vd){0})                    /* a in every lane (x - 0 is x) */
+#define VSEL(m, x, y) ((vd)(((m) & (vm)(x)) | (~(m) & (vm)(y))))  /* m ? x : y */
+#define VMAX(x, y) VSEL((x) > (y), x, y)             /* x > y ? x : y, as the scalar code */
+#define VMIN(x, y) VSEL((x) < (y), x, y)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define LANES_TARGET __attribute__((target_clones("avx2", "default")))
+#else
+#define LANES_TARGET
+#endif
 
-/* Pass 1's work for iteration I: fills ts's arrays, returns D, sets *cost. */
-static double iterate(ctx *c, tstate *ts, long i, double *cost_out)
+/* smp_draw() of record S of kind K for the NL uniforms U, into OUT[0..NL):
+ * the triangular and uniform kinds on all lanes at once (the side of the
+ * triangle's mode each U falls on chosen without a branch to mispredict). */
+static inline __attribute__((always_inline)) void smp_draw_lanes(uint8_t k, const smp *s, const rc_dist *d,
+                                                                 const double *u, double *out)
+{
+    const double *q = s->q;
+    vd U = VAT(u), lo, hi;
+    switch (k) {
+    case SK_TRI:
+        lo = U * q[3], hi = (1 - U) * q[4];
+        break;
+    case SK_TRIQ:
+        lo = U * q[3] * q[4], hi = (1 - U) * q[3] * q[5];
+        break;
+    case SK_UNI:
+        VAT(out) = q[0] + U * q[1];
+        return;
+    default:
+        for (int j = 0; j < NL; j++)
+            out[j] = smp_draw(k, s, d, u[j]);
+        return;
+    }
+    /* the square root of the side each u falls on, once */
+    vm m = U < q[2];
+    vd r = VSEL(m, lo, hi);
+    for (int j = 0; j < NL; j++)
+        r[j] = sqrt(r[j]);
+    lo = q[0] + r, hi = q[1] - r;
+    VAT(out) = VSEL(m, lo, hi);
+}
+
+/* Pass 1's work for iterations IT[0..NL) in the lanes of TS: the risks and
+ * the sampled numbers, then one pass in topological order (apply the risks,
+ * cost, schedule). Sets D[j] and C[j] of each. */
+LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, double *D, double *C)
 {
     const rc_net *net = c->net;
     int n = net->n;
-    if (!c->no_unc && net->n_groups)
-        copula(c, ts, i, true);
-    double rcost = 0;
-    int slot = 0;
-    for (int r = 0; r < net->n_risks; r++) {
-        const rc_net_effect *e = &net->risks[r].effect[0];
-        ts->risk_k[r] = sample_effect(e, &c->esmp[2 * r], c->rkey[r], i, ts->slot_delay + slot,
-                                      ts->slot_scale + slot, ts->slot_cost + slot);
-        double rc = 0;
-        for (int j = 0; j < e->n_impacts; j++)
-            rc += ts->slot_cost[slot + j];
-        ts->risk_cost[r] = rc;
-        rcost += rc;
-        slot += e->n_impacts;
+    double rcost[NL];
+    for (int j = 0; j < NL; j++) {
+        long i = it[j];
+        if (!c->no_unc && net->n_groups) {
+            copula(c, ts, i, true);
+            for (int a = 0; a < c->n_grp; a++)
+                ts->Lbase[(size_t)c->grp_pos[a] * NL + j] = ts->base[c->grp_pos[a]];
+        }
+        double rsum = 0;
+        int slot = 0;
+        for (int r = 0; r < net->n_risks; r++) {
+            const rc_net_effect *e = &net->risks[r].effect[0];
+            int K = sample_effect(e, &c->esmp[2 * r], c->rkey[r], i, ts->slot_delay + slot,
+                                  ts->slot_scale + slot, ts->slot_cost + slot);
+            double rc = 0;
+            for (int k = 0; k < e->n_impacts; k++)
+                rc += ts->slot_cost[slot + k];
+            ts->Lrisk_k[(size_t)r * NL + j] = K;
+            ts->Lrisk_cost[(size_t)r * NL + j] = rc;
+            rsum += rc;
+            slot += e->n_impacts;
+        }
+        for (int s = 0; s < slot; s++) {
+            ts->Lsdelay[(size_t)s * NL + j] = ts->slot_delay[s];
+            ts->Lsscale[(size_t)s * NL + j] = ts->slot_scale[s];
+        }
+        rcost[j] = rsum;
     }
     /* the sampled numbers, kind by kind (a loop per kind, not a branch per
-     * task), then one pass in topological order: apply the risks, cost,
-     * schedule. Constant durations, rates and fixed costs were put in place
-     * by tstate_init and are never overwritten. */
+     * task). Constant durations, rates and fixed costs were put in place by
+     * tstate_preset and are never overwritten. */
     if (!c->no_unc) {
+        double u[NL];
+        uint64_t h0[NL], h1[NL], h2[NL];
+        for (int j = 0; j < NL; j++) {
+            h0[j] = rc_uniform_ctr((uint64_t)it[j], 0);
+            h1[j] = rc_uniform_ctr((uint64_t)it[j], 1);
+            h2[j] = rc_uniform_ctr((uint64_t)it[j], 2);
+        }
         for (int k = 0; k < SK_NKINDS; k++) {
             const int *lp = c->kind_pos + c->kind_start[k];
             int cnt = c->kind_start[k + 1] - c->kind_start[k];
             for (int a = 0; a < cnt; a++) {
                 int p = lp[a];
-                ts->base[p] = smp_draw((uint8_t)k, &c->sd[p], net->dur[p], rc_uniform(c->tkey[p], (uint64_t)i, 0));
+                for (int j = 0; j < NL; j++)
+                    u[j] = rc_uniform_at(c->tkey[p], h0[j]);
+                smp_draw_lanes((uint8_t)k, &c->sd[p], net->dur[p], u, ts->Lbase + (size_t)p * NL);
             }
         }
-        for (int a = 0; a < c->n_ratev; a++) {
+        for (int a = 0; a < c->n_ratev; a++) { /* in order of kind */
             int p = c->ratev_pos[a];
-            ts->rate_s[p] = smp_draw(c->rkind[p], &c->sr[p], net->rate[p],
-                                     rc_uniform(c->tkey[p], (uint64_t)i, 2));
+            for (int j = 0; j < NL; j++)
+                u[j] = rc_uniform_at(c->tkey[p], h2[j]);
+            smp_draw_lanes(c->rkind[p], &c->sr[p], net->rate[p], u, ts->Lrate + (size_t)p * NL);
         }
         for (int a = 0; a < c->n_fixv; a++) {
             int p = c->fixv_pos[a];
-            ts->fixed_s[p] = smp_draw(c->fkind[p], &c->sf[p], net->fixed[p],
-                                      rc_uniform(c->tkey[p], (uint64_t)i, 1));
+            for (int j = 0; j < NL; j++)
+                u[j] = rc_uniform_at(c->tkey[p], h1[j]);
+            smp_draw_lanes(c->fkind[p], &c->sf[p], net->fixed[p], u, ts->Lfixed + (size_t)p * NL);
         }
     }
-    double tcost = 0, D = net->status_offset;
+    vd tcost = VSPLAT(0), Dv = VSPLAT(net->status_offset);
     const int *ls = c->lp_start, lg = c->lg;
-    const double *es = ts->es, *dr = ts->dur;
+    const double *es = ts->Les, *dr = ts->Ldur;
     for (int p = 0; p < n; p++) {
-        double d = ts->base[p];
+        vd d = VAT(ts->Lbase + (size_t)p * NL);
         if (c->flag[p] & F_INC) {
-            double sc = 1, de = 0;
+            vd sc = VSPLAT(1), de = VSPLAT(0);
             for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
-                sc *= ts->slot_scale[net->inc_slot[e]];
-                de += ts->slot_delay[net->inc_slot[e]];
+                sc *= VAT(ts->Lsscale + (size_t)net->inc_slot[e] * NL);
+                de += VAT(ts->Lsdelay + (size_t)net->inc_slot[e] * NL);
             }
             d = d * sc + de;
         }
-        d = d > 0 ? d : 0;
-        ts->dur[p] = d;
-        tcost += ts->rate_s[p] * d;
-        tcost += ts->fixed_s[p];
-        /* links in groups (of 2 or 4), padded with links from a task that never binds:
-         * from the start or finish, to the start or finish, by factors 0
-         * and 1 (es + dur is ef to the bit), so neither the link type nor
-         * the number of links is a branch */
-        double s = net->min_start[p];
+        d = (vd)((vm)d & (d > 0)); /* d > 0 ? d : 0 */
+        VAT(ts->Ldur + (size_t)p * NL) = d;
+        tcost += VAT(ts->Lrate + (size_t)p * NL) * d;
+        tcost += VAT(ts->Lfixed + (size_t)p * NL);
+        /* links in groups (of 2 or 4), padded with links from a task that
+         * never binds: from the start or finish, to the start or finish, by
+         * factors 0 and 1 (es + dur is ef to the bit), so neither the link
+         * type nor the number of links is a branch */
+        vd s = VSPLAT(net->min_start[p]);
         for (int e = ls[p]; e < ls[p + 1]; e += lg) {
             for (int k = e; k < e + lg; k++) {
-                int q = c->lp_pos[k];
-                double x = es[q] + c->lp_fin[k] * dr[q] + c->lp_lag[k] - c->lp_tofin[k] * d;
-                s = x > s ? x : s;
+                size_t q = (size_t)c->lp_pos[k] * NL;
+                vd x = VAT(es + q) + c->lp_fin[k] * VAT(dr + q) + c->lp_lag[k] - c->lp_tofin[k] * d;
+                s = VMAX(x, s);
             }
         }
-        ts->es[p] = s;
-        ts->ef[p] = s + d;
-        D = s + d > D ? s + d : D;
+        VAT(ts->Les + (size_t)p * NL) = s;
+        vd f = s + d;
+        Dv = VMAX(f, Dv);
     }
-    ts->time_cost = rc_net_time_cost(net, D);
-    *cost_out = c->cost_const + tcost + rcost + ts->time_cost;
-    return D;
+    for (int j = 0; j < NL; j++) {
+        D[j] = Dv[j];
+        ts->Ltime_cost[j] = rc_net_time_cost(net, D[j]);
+        C[j] = c->cost_const + tcost[j] + rcost[j] + ts->Ltime_cost[j];
+    }
 }
+
 
 /* The project duration when the tasks REL[0..NREL) (distinct positions)
  * take their new durations ts->dv and every other task keeps its own.
@@ -508,7 +610,7 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
                 break;
             mark[w] = x & (x - 1);
             double s = net->min_start[p], d = dur[p];
-            for (int e = c->lp_start[p]; e < c->lp_start[p + 1]; e += c->lg) /* as in iterate() */
+            for (int e = c->lp_start[p]; e < c->lp_start[p + 1]; e += c->lg) /* as in iterate_lanes() */
                 for (int k = e; k < e + c->lg; k++) {
                     int q = c->lp_pos[k];
                     double y = es[q] + c->lp_fin[k] * dur[q] + c->lp_lag[k] - c->lp_tofin[k] * d;
@@ -571,7 +673,7 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
     return fabs(Dv - D) <= tol ? D : Dv;
 }
 
-/* Evaluate variant V in iteration I, after iterate() and the backward pass.
+/* Evaluate variant V in iteration I, after the loop's passes (lane_extract).
  * Returns the variant's project duration. */
 static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D, double C,
                            double d_out)
@@ -678,35 +780,69 @@ static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double 
     return Dv;
 }
 
-/* The backward pass (rc_net_backward, without a branch on the link type):
- * late finishes into ts->lf; with SUMS, each task's zero total float counted
- * and its duration and finish added to this block's sums. */
-static void backward(const ctx *c, tstate *ts, double D, bool sums)
+/* The backward pass (rc_net_backward, without a branch on the link type) of
+ * the lanes: late finishes into ts->Llf; with SUMS, for the first CNT lanes,
+ * each task's zero total float counted and its duration and finish added to
+ * this block's sums, iteration by iteration. */
+LANES_TARGET static void backward_lanes(const ctx *c, tstate *ts, const double *D, bool sums, int cnt)
 {
     const rc_net *net = c->net;
     int n = net->n;
-    double *lf = ts->lf;
-    const double *dur = ts->dur, *ef = ts->ef;
-    for (int p = 0; p < n; p++)
-        lf[p] = D;
-    double eps = RC_FLOAT_EPS * (D > 1 ? D : 1);
+    double *lf = ts->Llf;
+    const double *dur = ts->Ldur, *es = ts->Les;
+    vd Dv = VAT(D), eps;
+    for (int p = 0; p <= n; p++)
+        VAT(lf + (size_t)p * NL) = Dv;
+    for (int j = 0; j < NL; j++)
+        eps[j] = RC_FLOAT_EPS * (D[j] > 1 ? D[j] : 1);
     const int *lps = c->lp_start;
     for (int p = n - 1; p >= 0; p--) {
-        double lfp = lf[p];
+        vd lfp = VAT(lf + (size_t)p * NL), dp = VAT(dur + (size_t)p * NL);
         if (sums) {
-            ts->crit_count[p] += (lfp - ef[p]) <= eps;
-            ts->bd[p] += dur[p];
-            ts->bf[p] += ef[p];
+            vd ef = VAT(es + (size_t)p * NL) + dp;
+            vm crit = (lfp - ef) <= eps;
+            for (int j = 0; j < cnt; j++) {
+                ts->crit_count[p] -= crit[j];
+                ts->bd[p] += dp[j];
+                ts->bf[p] += ef[j];
+            }
         }
-        for (int e = lps[p]; e < lps[p + 1]; e += c->lg) { /* as in iterate() */
+        for (int e = lps[p]; e < lps[p + 1]; e += c->lg) { /* as in iterate_lanes() */
             for (int k = e; k < e + c->lg; k++) {
-                int q = c->lp_pos[k];
-                double v = (lfp - c->lp_ls[k] * dur[p]) - c->lp_lag[k] + c->lp_frst[k] * dur[q];
-                lf[q] = v < lf[q] ? v : lf[q];
+                size_t q = (size_t)c->lp_pos[k] * NL;
+                vd v = (lfp - c->lp_ls[k] * dp) - c->lp_lag[k] + c->lp_frst[k] * VAT(dur + q);
+                vd o = VAT(lf + q);
+                VAT(lf + q) = VMIN(v, o);
             }
         }
     }
 }
+
+/* Lane J of the loop's arrays into TS's one-iteration arrays, for the
+ * variants (window_cut changes them in place). */
+static void lane_extract(const ctx *c, tstate *ts, int j)
+{
+    const rc_net *net = c->net;
+    for (int p = 0; p < net->n; p++) {
+        size_t x = (size_t)p * NL + (size_t)j;
+        ts->dur[p] = ts->Ldur[x];
+        ts->es[p] = ts->Les[x];
+        ts->ef[p] = ts->Les[x] + ts->Ldur[x];
+        ts->lf[p] = ts->Llf[x];
+        ts->base[p] = ts->Lbase[x];
+        ts->rate_s[p] = ts->Lrate[x];
+    }
+    for (int s = 0; s < net->n_slots; s++) {
+        ts->slot_delay[s] = ts->Lsdelay[(size_t)s * NL + (size_t)j];
+        ts->slot_scale[s] = ts->Lsscale[(size_t)s * NL + (size_t)j];
+    }
+    for (int r = 0; r < net->n_risks; r++) {
+        ts->risk_k[r] = ts->Lrisk_k[(size_t)r * NL + (size_t)j];
+        ts->risk_cost[r] = ts->Lrisk_cost[(size_t)r * NL + (size_t)j];
+    }
+    ts->time_cost = ts->Ltime_cost[j];
+}
+
 
 /* Sums across iterations: each block adds its iterations in order in double,
  * then its block total goes into the exact fixed-point accumulator. Blocks are
@@ -727,34 +863,67 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
         memset(ts->bu, 0, nb);
         memset(ts->bu2, 0, nb);
         memset(ts->bur, 0, nb);
-    }
-    for (long i = i0; i < i1; i++) {
-        if (sums3) {
+        for (long i = i0; i < i1; i++) {
             /* sensitivity only: the uniforms suffice, of the tasks whose
              * duration varies and no risk changes (the others are sampled
              * again and ranked by sensitivity_with_risks) */
             if (net->n_groups)
                 copula(c, ts, i, false);
             double rk = c->rankD[i];
+            uint64_t h = rc_uniform_ctr((uint64_t)i, 0);
             for (int a = 0; a < c->n_sens; a++) {
                 int p = c->sens_pos[a];
-                double u = c->flag[p] & F_GRP ? ts->u[p] : rc_uniform(c->tkey[p], (uint64_t)i, 0);
+                double u = c->flag[p] & F_GRP ? ts->u[p] : rc_uniform_at(c->tkey[p], h);
                 ts->bu[p] += u;
                 ts->bu2[p] += u * u;
                 ts->bur[p] += u * rk;
             }
-            continue;
         }
-        double C, D = iterate(c, ts, i, &C);
+        for (int p = 0; p < n; p++) {
+            if (!net->dur_kind[p])
+                continue;
+            ts->su[p] += to_fp(ts->bu[p]);
+            ts->su2[p] += to_fp(ts->bu2[p]);
+            ts->sur[p] += to_fp(ts->bur[p]);
+        }
+        return;
+    }
+    for (long i = i0; i < i1; i += NL) {
+        /* NL iterations at a time; past the block's end the lanes repeat
+         * its last iteration, and nothing of them is kept */
+        int cnt = i1 - i < NL ? (int)(i1 - i) : NL;
+        long it[NL];
+        double D[NL], C[NL];
+        for (int j = 0; j < NL; j++)
+            it[j] = i + (j < cnt ? j : cnt - 1);
+        iterate_lanes(c, ts, it, D, C);
         if (c->pass == 1) {
-            c->D[i] = D;
-            c->C[i] = C;
+            for (int j = 0; j < cnt; j++) {
+                c->D[i + j] = D[j];
+                c->C[i + j] = C[j];
+            }
             if (c->light)
                 continue;
         }
-        if (c->pass == 1 || c->nv > 0)
-            backward(c, ts, D, c->pass == 1);
-        if (c->nv > 0) {
+        backward_lanes(c, ts, D, c->pass == 1, cnt);
+        for (int j = 0; j < cnt; j++) {
+            long ij = i + j;
+            if (c->pass == 1) {
+                for (int a = 0; a < c->inc_k; a++)
+                    c->inc_col[(size_t)a * (size_t)c->N + (size_t)ij] =
+                        (float)ts->Ldur[(size_t)c->inc_pos[a] * NL + (size_t)j];
+                for (int r = 0; r < net->n_risks; r++)
+                    ts->occ[r] += ts->Lrisk_k[(size_t)r * NL + (size_t)j] > 0;
+                if (ij < c->range_n)
+                    for (int k = 0; k < c->n_range; k++) {
+                        size_t x = (size_t)c->range_pos[k] * NL + (size_t)j;
+                        c->range_fin[(size_t)k * (size_t)c->range_n + (size_t)ij] =
+                            (float)(ts->Les[x] + ts->Ldur[x]);
+                    }
+            }
+            if (c->nv == 0)
+                continue;
+            lane_extract(c, ts, j);
             /* pmax[p]: the longest path that ends before p (the latest
              * finish there); smax[p]: the longest that starts after p (its
              * earliest allowed start plus the longest path from that start) */
@@ -767,38 +936,22 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
             a = -INFINITY;
             for (int p = n - 1; p >= 0; p--) {
                 ts->smax[p] = a;
-                double x = net->min_start[p] + (D - (ts->lf[p] - ts->dur[p]));
+                double x = net->min_start[p] + (D[j] - (ts->lf[p] - ts->dur[p]));
                 if (x > a)
                     a = x;
             }
+            double d_out = D[j];
+            for (int v = 0; v < c->nv; v++) /* a mitigation variant follows its risk's */
+                d_out = eval_variant(c, ts, &c->vars[v], ij, D[j], C[j], d_out);
         }
-        if (c->pass == 1) {
-            for (int a = 0; a < c->inc_k; a++)
-                c->inc_col[(size_t)a * (size_t)c->N + (size_t)i] = (float)ts->dur[c->inc_pos[a]];
-            for (int r = 0; r < net->n_risks; r++)
-                ts->occ[r] += ts->risk_k[r] > 0;
-            if (i < c->range_n)
-                for (int k = 0; k < c->n_range; k++)
-                    c->range_fin[(size_t)k * (size_t)c->range_n + (size_t)i] = (float)ts->ef[c->range_pos[k]];
-        }
-        double d_out = D;
-        for (int v = 0; v < c->nv; v++) /* a mitigation variant follows its risk's */
-            d_out = eval_variant(c, ts, &c->vars[v], i, D, C, d_out);
     }
     if (sums1)
         for (int p = 0; p < n; p++) {
             ts->sum_dur[p] += to_fp(ts->bd[p]);
             ts->sum_fin[p] += to_fp(ts->bf[p]);
         }
-    if (sums3)
-        for (int p = 0; p < n; p++) {
-            if (!net->dur_kind[p])
-                continue;
-            ts->su[p] += to_fp(ts->bu[p]);
-            ts->su2[p] += to_fp(ts->bu2[p]);
-            ts->sur[p] += to_fp(ts->bur[p]);
-        }
 }
+
 
 static void *worker(void *arg)
 {
@@ -821,8 +974,10 @@ static void *worker(void *arg)
 
 static void tstate_delete(tstate *ts)
 {
+    free(ts->Lbase), free(ts->Ldur), free(ts->Les), free(ts->Llf), free(ts->Lrate);
+    free(ts->Lfixed), free(ts->Lsdelay), free(ts->Lsscale), free(ts->Lrisk_cost), free(ts->Lrisk_k);
     free(ts->u), free(ts->base), free(ts->dur), free(ts->es), free(ts->ef), free(ts->lf);
-    free(ts->rate_s), free(ts->fixed_s);
+    free(ts->rate_s);
     free(ts->slot_delay), free(ts->slot_scale), free(ts->slot_cost);
     free(ts->risk_k), free(ts->risk_cost);
     free(ts->alt_delay), free(ts->alt_scale), free(ts->alt_cost);
@@ -845,8 +1000,12 @@ static int tstate_init(tstate *ts, ctx *c, int id)
     size_t nr = (size_t)(net->n_risks ? net->n_risks : 1), ni = (size_t)(c->max_impacts ? c->max_impacts : 1);
     size_t ng = (size_t)(c->max_group ? c->max_group : 1);
 #define A(f, cnt) ((ts->f = calloc((cnt), sizeof *ts->f)) != NULL)
-    if (!(A(u, n) && A(base, n) && A(dur, n + 1) && A(es, n + 1) && A(ef, n + 1) && A(lf, n + 1) &&
-          A(rate_s, n) && A(fixed_s, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
+    if (!(A(Lbase, NL * (n + 1)) && A(Ldur, NL * (n + 1)) && A(Les, NL * (n + 1)) &&
+          A(Llf, NL * (n + 1)) && A(Lrate, NL * (n + 1)) && A(Lfixed, NL * (n + 1)) &&
+          A(Lsdelay, NL * ns) && A(Lsscale, NL * ns) && A(Lrisk_cost, NL * nr) &&
+          A(Lrisk_k, NL * nr) &&
+          A(u, n) && A(base, n) && A(dur, n + 1) && A(es, n + 1) && A(ef, n + 1) && A(lf, n + 1) &&
+          A(rate_s, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
           A(slot_cost, ns) && A(risk_k, nr) && A(risk_cost, nr) && A(alt_delay, ni) &&
           A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) &&
           A(vs, n) && A(vd, n) && A(mark, n / 64 + 2) && A(ulog_p, n) && A(dlog_p, n) &&
@@ -1352,8 +1511,9 @@ static int build_loop_lists(ctx *c)
     c->kind_pos = malloc(nn * sizeof *c->kind_pos);
     c->ratev_pos = malloc(nn * sizeof *c->ratev_pos);
     c->fixv_pos = malloc(nn * sizeof *c->fixv_pos);
+    c->grp_pos = malloc(nn * sizeof *c->grp_pos);
     c->lp_start = malloc((nn + 1) * sizeof *c->lp_start);
-    if (!c->kind_pos || !c->ratev_pos || !c->fixv_pos || !c->lp_start)
+    if (!c->kind_pos || !c->ratev_pos || !c->fixv_pos || !c->grp_pos || !c->lp_start)
         return -1;
     int k0 = 0;
     for (int k = 0; k < SK_NKINDS; k++) {
@@ -1363,12 +1523,16 @@ static int build_loop_lists(ctx *c)
                 c->kind_pos[k0++] = p;
     }
     c->kind_start[SK_NKINDS] = k0;
-    for (int p = 0; p < n; p++) {
-        if (c->flag[p] & F_RATEV)
-            c->ratev_pos[c->n_ratev++] = p;
-        if (c->flag[p] & F_FIXV)
-            c->fixv_pos[c->n_fixv++] = p;
-    }
+    for (int k = 0; k < SK_NKINDS; k++) /* by kind: the loop's branch on it is predictable */
+        for (int p = 0; p < n; p++) {
+            if ((c->flag[p] & F_RATEV) && c->rkind[p] == k)
+                c->ratev_pos[c->n_ratev++] = p;
+            if ((c->flag[p] & F_FIXV) && c->fkind[p] == k)
+                c->fixv_pos[c->n_fixv++] = p;
+        }
+    for (int p = 0; p < n; p++)
+        if (c->flag[p] & F_GRP)
+            c->grp_pos[c->n_grp++] = p;
     c->lg = group_size(net->pred_start, n);
     c->sg = group_size(net->succ_start, n);
     long m4 = 0;
@@ -1433,10 +1597,15 @@ static void tstate_preset(tstate *ts, const ctx *c)
     int n = net->n;
     ts->es[n] = ts->ef[n] = -INFINITY;
     ts->dur[n] = 0;
-    for (int p = 0; p < n; p++) {
-        ts->base[p] = net->dur_const[p];
-        ts->rate_s[p] = (c->flag[p] & F_RATEV) && !c->no_unc ? 0 : c->rate_val[p];
-        ts->fixed_s[p] = !(c->flag[p] & F_FIXV) ? 0 : c->no_unc ? c->fixed_val[p] : 0;
+    for (int j = 0; j < NL; j++) {
+        ts->Les[(size_t)n * NL + j] = -INFINITY;
+        ts->Ldur[(size_t)n * NL + j] = 0;
+        for (int p = 0; p < n; p++) {
+            size_t x = (size_t)p * NL + (size_t)j;
+            ts->Lbase[x] = net->dur_const[p];
+            ts->Lrate[x] = (c->flag[p] & F_RATEV) && !c->no_unc ? 0 : c->rate_val[p];
+            ts->Lfixed[x] = !(c->flag[p] & F_FIXV) ? 0 : c->no_unc ? c->fixed_val[p] : 0;
+        }
     }
 }
 
@@ -1938,7 +2107,7 @@ out:
     free(all);
     free(c.skind), free(c.rkind), free(c.fkind), free(c.sd), free(c.sr), free(c.sf);
     free(c.flag), free(c.ffin), free(c.sens_pos), free(c.inc_col), free(c.inc_pos);
-    free(c.kind_pos), free(c.ratev_pos), free(c.fixv_pos), free(c.lp_start), free(c.lp_pos);
+    free(c.kind_pos), free(c.ratev_pos), free(c.fixv_pos), free(c.grp_pos), free(c.lp_start), free(c.lp_pos);
     free(c.ls_start), free(c.ls_pos);
     free(c.lp_lag), free(c.lp_fin), free(c.lp_tofin), free(c.lp_ls), free(c.lp_frst);
     for (int k = 0; c.esmp && k < 2 * (int)nr; k++)
