@@ -375,12 +375,16 @@ static int sample_effect(const rc_net_effect *e, const effect_smp *es, uint64_t 
     return K > 0x7fffffff ? 0x7fffffff : (int)K;
 }
 
-/* The Gaussian copula of each correlation group: the group's uniforms become
- * u' = Phi(L Phi^-1(u)); with BASE the base durations follow. */
-static void copula(ctx *c, tstate *ts, long i, bool base)
+/* The Gaussian copula of the correlation groups GL[0..NG) (GL NULL: all of
+ * them): the group's uniforms become u' = Phi(L Phi^-1(u)); with BASE the
+ * base durations follow. */
+static void copula(ctx *c, tstate *ts, long i, bool base, const int *gl, int ng)
 {
     const rc_net *net = c->net;
-    for (int g = 0; g < net->n_groups; g++) {
+    if (!gl)
+        ng = net->n_groups;
+    for (int a0 = 0; a0 < ng; a0++) {
+        int g = gl ? gl[a0] : a0;
         int k = net->group_start[g + 1] - net->group_start[g];
         const int *gp = net->group_pos + net->group_start[g];
         const double *L = net->group_chol[g];
@@ -473,7 +477,7 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
     for (int j = 0; j < NL; j++) {
         long i = it[j];
         if (!c->no_unc && net->n_groups) {
-            copula(c, ts, i, true);
+            copula(c, ts, i, true, NULL, 0);
             for (int a = 0; a < c->n_grp; a++)
                 ts->Lbase[(size_t)c->grp_pos[a] * NL + j] = ts->base[c->grp_pos[a]];
         }
@@ -868,7 +872,7 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
              * duration varies and no risk changes (the others are sampled
              * again and ranked by sensitivity_with_risks) */
             if (net->n_groups)
-                copula(c, ts, i, false);
+                copula(c, ts, i, false, NULL, 0);
             double rk = c->rankD[i];
             uint64_t h = rc_uniform_ctr((uint64_t)i, 0);
             for (int a = 0; a < c->n_sens; a++) {
@@ -1115,9 +1119,9 @@ typedef struct {
     const double *rankD;
     double mr, vr;
     const int *list, *slot0;
-    const uint8_t *want;
+    const int *wl, *groups;  /* the risks and correlation groups the chunk's tasks need */
+    int nw, ng;
     int a0, k, nthreads, id;
-    bool grouped;
     float *col;
     uint64_t *keys, *tmp;   /* [N] each: this thread's sort buffers */
     int rc;
@@ -1153,14 +1157,14 @@ static void *sens_sample(void *arg)
             j->rc = 1;
             break;
         }
-        if (j->grouped)
-            copula(c, ts, i, true);
-        for (int q = 0; q < net->n_risks; q++)
-            if (j->want[q]) {
-                const rc_net_effect *e = &net->risks[q].effect[0];
-                sample_effect(e, &c->esmp[2 * q], c->rkey[q], i, ts->slot_delay + j->slot0[q],
-                              ts->slot_scale + j->slot0[q], ts->slot_cost + j->slot0[q]);
-            }
+        if (j->ng)
+            copula(c, ts, i, true, j->groups, j->ng);
+        for (int a = 0; a < j->nw; a++) {
+            int q = j->wl[a];
+            const rc_net_effect *e = &net->risks[q].effect[0];
+            sample_effect(e, &c->esmp[2 * q], c->rkey[q], i, ts->slot_delay + j->slot0[q],
+                          ts->slot_scale + j->slot0[q], ts->slot_cost + j->slot0[q]);
+        }
         for (int a = 0; a < j->k; a++) {
             int p = j->list[j->a0 + a];
             double d;
@@ -1311,10 +1315,13 @@ static int sensitivity_with_risks(ctx *c, tstate *ts, int nthreads, rc_result *r
     int n = net->n, nr = net->n_risks;
     int *list = malloc((size_t)(n ? n : 1) * sizeof *list);
     int *slot0 = malloc((size_t)(nr ? nr : 1) * sizeof *slot0);
+    int *wl = malloc((size_t)(nr ? nr : 1) * sizeof *wl);
+    int *gl = malloc((size_t)(net->n_groups ? net->n_groups : 1) * sizeof *gl);
     uint8_t *want = calloc((size_t)(nr ? nr : 1), 1);
+    uint8_t *gwant = calloc((size_t)(net->n_groups ? net->n_groups : 1), 1);
     sens_job *jobs = calloc((size_t)nthreads, sizeof *jobs);
-    if (!list || !slot0 || !want || !jobs) {
-        free(list), free(slot0), free(want), free(jobs);
+    if (!list || !slot0 || !wl || !gl || !want || !gwant || !jobs) {
+        free(list), free(slot0), free(wl), free(gl), free(want), free(gwant), free(jobs);
         return -1;
     }
     int nl = 0;
@@ -1336,7 +1343,8 @@ static int sensitivity_with_risks(ctx *c, tstate *ts, int nthreads, rc_result *r
     float *col = NULL;
     for (int t = 0; t < nthreads; t++) {
         jobs[t] = (sens_job){.c = c, .ts = &ts[t], .r = r, .rankD = rankD, .mr = mr, .vr = vr,
-                             .list = list, .slot0 = slot0, .want = want, .nthreads = nthreads, .id = t};
+                             .list = list, .slot0 = slot0, .wl = wl, .groups = gl,
+                             .nthreads = nthreads, .id = t};
         jobs[t].keys = malloc((size_t)N * sizeof(uint64_t));
         jobs[t].tmp = malloc((size_t)N * sizeof(uint64_t));
         if (!jobs[t].keys || !jobs[t].tmp)
@@ -1354,16 +1362,27 @@ static int sensitivity_with_risks(ctx *c, tstate *ts, int nthreads, rc_result *r
             rc = -1;
             break;
         }
+        /* only the risks and correlation groups of these tasks, in order */
         memset(want, 0, (size_t)nr);
-        bool grouped = false;
+        if (net->n_groups)
+            memset(gwant, 0, (size_t)net->n_groups);
         for (int a = 0; a < k; a++) {
             int p = list[a0 + a];
-            grouped |= (c->flag[p] & F_GRP) != 0;
+            if (c->flag[p] & F_GRP)
+                gwant[net->corr_group[p]] = 1;
             for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++)
                 want[net->slot_risk[net->inc_slot[e]]] = 1;
         }
+        int nw = 0, ng = 0;
+        for (int q = 0; q < nr; q++)
+            if (want[q])
+                wl[nw++] = q;
+        for (int g = 0; g < net->n_groups; g++)
+            if (gwant[g])
+                gl[ng++] = g;
         for (int t = 0; t < nthreads; t++)
-            jobs[t].a0 = a0, jobs[t].k = k, jobs[t].grouped = grouped, jobs[t].col = col, jobs[t].rc = 0;
+            jobs[t].a0 = a0, jobs[t].k = k, jobs[t].nw = nw, jobs[t].ng = ng, jobs[t].col = col,
+            jobs[t].rc = 0;
         if (!kept)
             run_jobs(sens_sample, jobs, sizeof *jobs, nthreads);
         for (int t = 0; t < nthreads; t++)
@@ -1382,7 +1401,7 @@ static int sensitivity_with_risks(ctx *c, tstate *ts, int nthreads, rc_result *r
     }
     for (int t = 0; t < nthreads; t++)
         free(jobs[t].keys), free(jobs[t].tmp);
-    free(col), free(list), free(slot0), free(want), free(jobs);
+    free(col), free(list), free(slot0), free(wl), free(gl), free(want), free(gwant), free(jobs);
     return rc;
 }
 
