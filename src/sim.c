@@ -228,7 +228,8 @@ typedef struct {
     int *Lrisk_k;
     double Ltime_cost[NL];
     /* one iteration: the copula's, a lane's for the variants */
-    double *u, *base, *dur, *es, *ef, *lf, *rate_s;
+    double *u, *base, *dur, *lf, *rate_s;
+    double *esf;  /* [2(n + 1)]: start and finish of each position, side by side */
     double *slot_delay, *slot_scale, *slot_cost;  /* effect[0] per slot */
     int *risk_k;
     double *risk_cost;
@@ -279,6 +280,8 @@ struct ctx {
      * position n (a task that never binds): lp_start[p] .. lp_start[p+1] */
     int lg, sg;
     int *lp_start, *lp_pos;
+    int *lp_src;     /* 2 x the predecessor's position, + 1 from its finish: into esf */
+    int *ls_wmax;    /* [n] the word of mark that holds the last successor's bit */
     int *ls_start, *ls_pos;  /* successor positions, padded the same way */
     double *lp_lag;
     double *lp_fin;   /* 1: from the predecessor's finish (FS, FF); else 0 */
@@ -592,9 +595,9 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
 {
     const rc_net *net = c->net;
     uint64_t *mark = ts->mark;
-    double *es = ts->es, *ef = ts->ef, *dur = ts->dur;
+    double *esf = ts->esf, *dur = ts->dur;
     int lo = INT32_MAX, hi = -1, nd = 0, nu = 0;
-    /* es, ef and dur are changed in place; the undo logs restore them */
+    /* dates and durations are changed in place; the undo logs restore them */
     for (int t = 0; t < nrel; t++) {
         int p = rel[t];
         ts->dlog_p[nd] = p, ts->dlog_v[nd++] = dur[p];
@@ -613,24 +616,25 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
             if (p > hi)
                 break;
             mark[w] = x & (x - 1);
+            /* as in iterate_lanes(), from the start or finish directly
+             * (es + 1 x dur is ef, es + 0 x dur is es) */
             double s = net->min_start[p], d = dur[p];
-            for (int e = c->lp_start[p]; e < c->lp_start[p + 1]; e += c->lg) /* as in iterate_lanes() */
+            for (int e = c->lp_start[p]; e < c->lp_start[p + 1]; e += c->lg)
                 for (int k = e; k < e + c->lg; k++) {
-                    int q = c->lp_pos[k];
-                    double y = es[q] + c->lp_fin[k] * dur[q] + c->lp_lag[k] - c->lp_tofin[k] * d;
+                    double y = esf[c->lp_src[k]] + c->lp_lag[k] - c->lp_tofin[k] * d;
                     s = y > s ? y : s;
                 }
-            if (s == es[p] && s + d == ef[p])
+            if (s == esf[2 * p] && s + d == esf[2 * p + 1])
                 continue; /* unchanged: the change stops here */
-            ts->ulog_p[nu] = p, ts->ulog_es[nu] = es[p], ts->ulog_ef[nu++] = ef[p];
-            es[p] = s;
-            ef[p] = s + d;
+            ts->ulog_p[nu] = p, ts->ulog_es[nu] = esf[2 * p], ts->ulog_ef[nu++] = esf[2 * p + 1];
+            esf[2 * p] = s;
+            esf[2 * p + 1] = s + d;
             for (int e = c->ls_start[p]; e < c->ls_start[p + 1]; e += c->sg) /* padded with n */
                 for (int k = e; k < e + c->sg; k++) {
                     int q = c->ls_pos[k];
                     mark[q >> 6] |= 1ULL << (q & 63);
-                    wmax = (q >> 6) > wmax ? (q >> 6) : wmax;
                 }
+            wmax = c->ls_wmax[p] > wmax ? c->ls_wmax[p] : wmax;
         }
     }
     for (int w = whi; w <= wmax; w++) /* past the window: drop what is left */
@@ -648,7 +652,7 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
             b = mid;
     }
     for (; a < net->n_nd && net->nd_pos[a] <= hi; a++)
-        Dv = ef[net->nd_pos[a]] > Dv ? ef[net->nd_pos[a]] : Dv;
+        Dv = esf[2 * net->nd_pos[a] + 1] > Dv ? esf[2 * net->nd_pos[a] + 1] : Dv;
     Dv = ts->smax[hi] > Dv ? ts->smax[hi] : Dv;
     for (int pass = 0; c->span_start && pass < 2; pass++) {
         /* the links over HI (and SS, SF out of it), then FS, FF out of HI */
@@ -662,13 +666,13 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
             /* the old longest path on from the start of X (or, for a link
              * that binds X's finish, from its finish back to its start) */
             double tail = c->e_tofin[e] ? D - ts->lf[x] : D - (ts->lf[x] - dur[x]);
-            double y = (c->e_fin[e] ? ef[u] : es[u]) + net->pred_lag[e] + tail;
+            double y = esf[2 * u + c->e_fin[e]] + net->pred_lag[e] + tail;
             Dv = y > Dv ? y : Dv;
         }
     }
     while (nu > 0) {
         nu--;
-        es[ts->ulog_p[nu]] = ts->ulog_es[nu], ef[ts->ulog_p[nu]] = ts->ulog_ef[nu];
+        esf[2 * ts->ulog_p[nu]] = ts->ulog_es[nu], esf[2 * ts->ulog_p[nu] + 1] = ts->ulog_ef[nu];
     }
     while (nd > 0) {
         nd--;
@@ -728,7 +732,7 @@ static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double 
         ts->dv[p] = d;
         dcost += ts->rate_s[p] * (d - ts->dur[p]);
         if (d != ts->dur[p]) {
-            double fl = ts->lf[p] - ts->ef[p], dd = d - ts->dur[p];
+            double fl = ts->lf[p] - ts->esf[2 * p + 1], dd = d - ts->dur[p];
             /* how much longer (shorter) a path through P can get: by the
              * increase (decrease); with an FF or SF link into P, whose start
              * then moves against its duration, by the change either way */
@@ -830,8 +834,8 @@ static void lane_extract(const ctx *c, tstate *ts, int j)
     for (int p = 0; p < net->n; p++) {
         size_t x = (size_t)p * NL + (size_t)j;
         ts->dur[p] = ts->Ldur[x];
-        ts->es[p] = ts->Les[x];
-        ts->ef[p] = ts->Les[x] + ts->Ldur[x];
+        ts->esf[2 * p] = ts->Les[x];
+        ts->esf[2 * p + 1] = ts->Les[x] + ts->Ldur[x];
         ts->lf[p] = ts->Llf[x];
         ts->base[p] = ts->Lbase[x];
         ts->rate_s[p] = ts->Lrate[x];
@@ -934,8 +938,8 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
             double a = net->status_offset;
             for (int p = 0; p < n; p++) {
                 ts->pmax[p] = a;
-                if (ts->ef[p] > a)
-                    a = ts->ef[p];
+                if (ts->esf[2 * p + 1] > a)
+                    a = ts->esf[2 * p + 1];
             }
             a = -INFINITY;
             for (int p = n - 1; p >= 0; p--) {
@@ -980,7 +984,7 @@ static void tstate_delete(tstate *ts)
 {
     free(ts->Lbase), free(ts->Ldur), free(ts->Les), free(ts->Llf), free(ts->Lrate);
     free(ts->Lfixed), free(ts->Lsdelay), free(ts->Lsscale), free(ts->Lrisk_cost), free(ts->Lrisk_k);
-    free(ts->u), free(ts->base), free(ts->dur), free(ts->es), free(ts->ef), free(ts->lf);
+    free(ts->u), free(ts->base), free(ts->dur), free(ts->esf), free(ts->lf);
     free(ts->rate_s);
     free(ts->slot_delay), free(ts->slot_scale), free(ts->slot_cost);
     free(ts->risk_k), free(ts->risk_cost);
@@ -1008,7 +1012,7 @@ static int tstate_init(tstate *ts, ctx *c, int id)
           A(Llf, NL * (n + 1)) && A(Lrate, NL * (n + 1)) && A(Lfixed, NL * (n + 1)) &&
           A(Lsdelay, NL * ns) && A(Lsscale, NL * ns) && A(Lrisk_cost, NL * nr) &&
           A(Lrisk_k, NL * nr) &&
-          A(u, n) && A(base, n) && A(dur, n + 1) && A(es, n + 1) && A(ef, n + 1) && A(lf, n + 1) &&
+          A(u, n) && A(base, n) && A(dur, n + 1) && A(esf, 2 * (n + 1)) && A(lf, n + 1) &&
           A(rate_s, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
           A(slot_cost, ns) && A(risk_k, nr) && A(risk_cost, nr) && A(alt_delay, ni) &&
           A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) &&
@@ -1567,7 +1571,10 @@ static int build_loop_lists(ctx *c)
     c->lp_tofin = calloc(mm, sizeof *c->lp_tofin);
     c->lp_ls = calloc(mm, sizeof *c->lp_ls);
     c->lp_frst = calloc(mm, sizeof *c->lp_frst);
-    if (!c->lp_pos || !c->lp_lag || !c->lp_fin || !c->lp_tofin || !c->lp_ls || !c->lp_frst)
+    c->lp_src = malloc(mm * sizeof *c->lp_src);
+    c->ls_wmax = malloc(nn * sizeof *c->ls_wmax);
+    if (!c->lp_pos || !c->lp_lag || !c->lp_fin || !c->lp_tofin || !c->lp_ls || !c->lp_frst ||
+        !c->lp_src || !c->ls_wmax)
         return -1;
     long s4 = 0;
     c->ls_start = malloc((nn + 1) * sizeof *c->ls_start);
@@ -1587,6 +1594,9 @@ static int build_loop_lists(ctx *c)
             c->ls_pos[k++] = net->succ_pos[e];
         while (k < c->ls_start[p + 1])
             c->ls_pos[k++] = n;
+        c->ls_wmax[p] = 0;
+        for (k = c->ls_start[p]; k < c->ls_start[p + 1]; k++)
+            c->ls_wmax[p] = c->ls_pos[k] >> 6 > c->ls_wmax[p] ? c->ls_pos[k] >> 6 : c->ls_wmax[p];
     }
     for (int p = 0; p < n; p++) {
         int k = c->lp_start[p];
@@ -1598,10 +1608,12 @@ static int build_loop_lists(ctx *c)
             c->lp_tofin[k] = ty == RC_LINK_FF || ty == RC_LINK_SF;
             c->lp_ls[k] = 1 - c->lp_tofin[k];
             c->lp_frst[k] = ty == RC_LINK_SS || ty == RC_LINK_SF;
+            c->lp_src[k] = 2 * c->lp_pos[k] + (c->lp_fin[k] != 0);
         }
         for (; k < c->lp_start[p + 1]; k++) { /* padding: from position n, never binds */
             c->lp_pos[k] = n;
             c->lp_ls[k] = 1;
+            c->lp_src[k] = 2 * n;
         }
     }
     return 0;
@@ -1614,7 +1626,7 @@ static void tstate_preset(tstate *ts, const ctx *c)
 {
     const rc_net *net = c->net;
     int n = net->n;
-    ts->es[n] = ts->ef[n] = -INFINITY;
+    ts->esf[2 * n] = ts->esf[2 * n + 1] = -INFINITY;
     ts->dur[n] = 0;
     for (int j = 0; j < NL; j++) {
         ts->Les[(size_t)n * NL + j] = -INFINITY;
@@ -2129,6 +2141,7 @@ out:
     free(c.kind_pos), free(c.ratev_pos), free(c.fixv_pos), free(c.grp_pos), free(c.lp_start), free(c.lp_pos);
     free(c.ls_start), free(c.ls_pos);
     free(c.lp_lag), free(c.lp_fin), free(c.lp_tofin), free(c.lp_ls), free(c.lp_frst);
+    free(c.lp_src), free(c.ls_wmax);
     for (int k = 0; c.esmp && k < 2 * (int)nr; k++)
         free(c.esmp[k].s), free(c.esmp[k].k);
     free(c.esmp);
