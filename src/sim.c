@@ -19,7 +19,9 @@
  * only when the risk occurs in either version: a change on tasks with float
  * to spare leaves D alone; otherwise only the changed tasks that can reach
  * the longest path are re-evaluated, up to the last of them, and D' is read
- * off the links that cross past it (window_cut). Variants whose
+ * off the links that cross past it (window_cut; when several tasks matter,
+ * up to four such variants of an iteration are propagated side by side,
+ * window_lanes). Variants whose
  * per-iteration arrays do not fit RC_VARIANT_BUDGET wait for pass 2, which
  * repeats the iterations. Pass 3 draws only the uniforms again, for the
  * sensitivity against the ranks of D.
@@ -220,6 +222,17 @@ typedef struct {
 
 typedef struct ctx ctx;
 
+/* A variant of this iteration whose new duration needs a window over
+ * several tasks (or that follows one): it waits for the others, and up to NL
+ * of them are propagated side by side (window_lanes). */
+typedef struct {
+    int v;             /* index in c->vars */
+    int lo, hi;        /* its window; lo < 0: it follows the variant before it */
+    int r0, nr;        /* its changed tasks: ts->prel[r0 .. r0 + nr), new durations in ts->pdv */
+    double part, mit;  /* its cost so far, its mitigation cost (see eval_variant) */
+    double Dv;         /* the result */
+} pending;
+
 typedef struct {
     ctx *c;
     int id;
@@ -240,6 +253,12 @@ typedef struct {
     int *cl_p, *rel;                    /* a variant's changed tasks, the ones that matter */
     double *cl_f, *cl_d, *cl_u;         /* their float, how much shorter, longer a path gets */
     double *ulog_es, *ulog_ef, *dlog_v;
+    /* the variants waiting for a window, and the lanes they are propagated in */
+    pending *pend;
+    int npend, *porder, *prel, nprel;
+    double *pdv;
+    double *Wesf, *Wdur;                /* [2(n + 1) x NL], [(n + 1) x NL] */
+    bool wfilled;                       /* Wesf, Wdur hold this iteration's schedule */
     double *z, *w;
     double *pmax, *smax;                /* longest paths ending before / starting after p */
     double time_cost;                   /* this iteration's overhead and penalty */
@@ -683,9 +702,9 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
 
 /* Evaluate variant V in iteration I, after the loop's passes (lane_extract).
  * Returns the variant's project duration. */
-static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double D, double C,
-                           double d_out)
+static double eval_variant(ctx *c, tstate *ts, int vi, long i, double D, double C, double d_out)
 {
+    const variant *v = &c->vars[vi];
     const rc_net *net = c->net;
     const rc_net_risk *rk = &net->risks[v->risk];
     int Kb = ts->risk_k[v->risk], Ka = 0;
@@ -746,10 +765,15 @@ static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double 
             ts->cl_p[nc] = p, ts->cl_f[nc] = fl, ts->cl_d[nc] = down, ts->cl_u[nc++] = up;
         }
     }
-    double Dv;
+    double Dv, part = C + dcost - ts->risk_cost[v->risk] + alt_cost - ts->time_cost;
     if (v->mode == 1 && Ka == 0) {
         /* the mitigated risk does not occur: the schedule is the one of the
-         * risk left out, evaluated just before (D_OUT) */
+         * risk left out, evaluated just before (D_OUT; NaN: it waits for a
+         * window, and so does this one) */
+        if (isnan(d_out)) {
+            ts->pend[ts->npend++] = (pending){.v = vi, .lo = -1, .part = part, .mit = mit};
+            return NAN;
+        }
         Dv = d_out;
     } else if (min_float > grow + tol) {
         /* Every path through a changed task has at least that task's total
@@ -780,12 +804,147 @@ static double eval_variant(ctx *c, tstate *ts, const variant *v, long i, double 
         for (int k = 0; k < nc; k++)
             if (k != star && ts->cl_f[k] <= thr)
                 ts->rel[nr++] = ts->cl_p[k];
-        Dv = nr == 1 ? D1 : window_cut(c, ts, ts->rel, nr, D, tol);
+        if (nr == 1) {
+            Dv = D1;
+        } else if (!c->span_start) {
+            Dv = window_cut(c, ts, ts->rel, nr, D, tol);
+        } else { /* wait for the others of this iteration (window_lanes) */
+            pending *pd = &ts->pend[ts->npend++];
+            *pd = (pending){.v = vi, .lo = INT32_MAX, .hi = -1, .r0 = ts->nprel, .nr = nr,
+                            .part = part, .mit = mit};
+            for (int k = 0; k < nr; k++) {
+                int p = ts->rel[k];
+                ts->prel[ts->nprel] = p, ts->pdv[ts->nprel++] = ts->dv[p];
+                pd->lo = p < pd->lo ? p : pd->lo;
+                pd->hi = p > pd->hi ? p : pd->hi;
+            }
+            return NAN;
+        }
     }
     v->D[i] = Dv;
-    v->C[i] = C + dcost - ts->risk_cost[v->risk] + alt_cost - ts->time_cost +
-              (Dv == D ? ts->time_cost : rc_net_time_cost(net, Dv)) - mit;
+    v->C[i] = part + (Dv == D ? ts->time_cost : rc_net_time_cost(net, Dv)) - mit;
     return Dv;
+}
+
+/* The new durations of up to NL waiting variants PB[0..K) of iteration I,
+ * side by side: the schedule in every lane (Wesf, Wdur), each lane's
+ * changed tasks, every task of the union of their windows again, then for
+ * each lane what window_cut() reads off a window (the window_cut of any
+ * window that holds all changed tasks is the same duration: a wider one
+ * may round its last bit differently). */
+LANES_TARGET static void window_lanes(const ctx *c, tstate *ts, pending *const *pb, int k, double D, double tol)
+{
+    const rc_net *net = c->net;
+    int n = net->n, lo = INT32_MAX, hi = -1;
+    double *W = ts->Wesf, *Wd = ts->Wdur;
+    if (!ts->wfilled) {
+        for (int p = 0; p <= n; p++) {
+            VAT(W + (size_t)(2 * p) * NL) = VSPLAT(ts->esf[2 * p]);
+            VAT(W + (size_t)(2 * p + 1) * NL) = VSPLAT(ts->esf[2 * p + 1]);
+            VAT(Wd + (size_t)p * NL) = VSPLAT(ts->dur[p]);
+        }
+        ts->wfilled = true;
+    }
+    for (int l = 0; l < k; l++) {
+        const pending *pd = pb[l];
+        for (int r = pd->r0; r < pd->r0 + pd->nr; r++)
+            Wd[(size_t)ts->prel[r] * NL + (size_t)l] = ts->pdv[r];
+        lo = pd->lo < lo ? pd->lo : lo;
+        hi = pd->hi > hi ? pd->hi : hi;
+    }
+    int nu = 0;
+    for (int p = lo; p <= hi; p++) {
+        /* as in window_cut() */
+        vd s = VSPLAT(net->min_start[p]), d = VAT(Wd + (size_t)p * NL);
+        for (int e = c->lp_start[p]; e < c->lp_start[p + 1]; e += c->lg)
+            for (int q = e; q < e + c->lg; q++) {
+                vd y = VAT(W + (size_t)c->lp_src[q] * NL) + c->lp_lag[q] - c->lp_tofin[q] * d;
+                s = VMAX(y, s);
+            }
+        vd f = s + d, es0 = VAT(W + (size_t)(2 * p) * NL), ef0 = VAT(W + (size_t)(2 * p + 1) * NL);
+        vm same = (s == es0) & (f == ef0);
+        if (same[0] & same[1] & same[2] & same[3])
+            continue;
+        ts->ulog_p[nu++] = p;
+        VAT(W + (size_t)(2 * p) * NL) = s;
+        VAT(W + (size_t)(2 * p + 1) * NL) = f;
+    }
+    /* what window_cut() reads off the window, lane by lane */
+    int a0 = 0, b = net->n_nd;
+    while (a0 < b) {
+        int mid = (a0 + b) / 2;
+        if (net->nd_pos[mid] < lo)
+            a0 = mid + 1;
+        else
+            b = mid;
+    }
+    for (int l = 0; l < k; l++) {
+        double Dv = ts->pmax[lo];
+        for (int a = a0; a < net->n_nd && net->nd_pos[a] <= hi; a++) {
+            double f = W[(size_t)(2 * net->nd_pos[a] + 1) * NL + (size_t)l];
+            Dv = f > Dv ? f : Dv;
+        }
+        Dv = ts->smax[hi] > Dv ? ts->smax[hi] : Dv;
+        for (int pass = 0; pass < 2; pass++) {
+            int k0 = pass ? c->out_start[hi] : c->span_start[hi];
+            int k1 = pass ? c->out_start[hi + 1] : c->span_start[hi + 1];
+            for (int q = k0; q < k1; q++) {
+                int e = pass ? c->out_edge[q] : c->span_edge[q];
+                if (pass && !c->e_fin[e])
+                    continue;
+                int u = net->pred_pos[e], x = c->edge_succ[e];
+                double tail = c->e_tofin[e] ? D - ts->lf[x] : D - (ts->lf[x] - ts->dur[x]);
+                double y = W[(size_t)(2 * u + c->e_fin[e]) * NL + (size_t)l] + net->pred_lag[e] + tail;
+                Dv = y > Dv ? y : Dv;
+            }
+        }
+        pb[l]->Dv = fabs(Dv - D) <= tol ? D : Dv;
+    }
+    /* back to this iteration's schedule in every lane */
+    for (int l = 0; l < k; l++)
+        for (int r = pb[l]->r0; r < pb[l]->r0 + pb[l]->nr; r++)
+            VAT(Wd + (size_t)ts->prel[r] * NL) = VSPLAT(ts->dur[ts->prel[r]]);
+    while (nu > 0) {
+        int p = ts->ulog_p[--nu];
+        VAT(W + (size_t)(2 * p) * NL) = VSPLAT(ts->esf[2 * p]);
+        VAT(W + (size_t)(2 * p + 1) * NL) = VSPLAT(ts->esf[2 * p + 1]);
+    }
+}
+
+/* The variants of iteration I that waited (eval_variant): their windows NL
+ * at a time, in order of where they start, then their results. */
+static void settle_pending(ctx *c, tstate *ts, long i, double D)
+{
+    const rc_net *net = c->net;
+    double tol = 1e-7 * (D > 1 ? D : 1);
+    int nw = 0;
+    for (int a = 0; a < ts->npend; a++) { /* the windows, by their start */
+        if (ts->pend[a].lo < 0)
+            continue;
+        int b = nw++;
+        while (b > 0 && ts->pend[ts->porder[b - 1]].lo > ts->pend[a].lo) {
+            ts->porder[b] = ts->porder[b - 1];
+            b--;
+        }
+        ts->porder[b] = a;
+    }
+    pending *pb[NL];
+    for (int a = 0; a < nw; a += NL) {
+        int k = nw - a < NL ? nw - a : NL;
+        for (int l = 0; l < k; l++)
+            pb[l] = &ts->pend[ts->porder[a + l]];
+        window_lanes(c, ts, pb, k, D, tol);
+    }
+    for (int a = 0; a < ts->npend; a++) { /* in order: a follower after its leader */
+        pending *pd = &ts->pend[a];
+        if (pd->lo < 0)
+            pd->Dv = pd[-1].Dv;
+        variant *v = &c->vars[pd->v];
+        v->D[i] = pd->Dv;
+        v->C[i] = pd->part + (pd->Dv == D ? ts->time_cost : rc_net_time_cost(net, pd->Dv)) - pd->mit;
+    }
+    ts->npend = ts->nprel = 0;
+    ts->wfilled = false;
 }
 
 /* The backward pass (rc_net_backward, without a branch on the link type) of
@@ -950,7 +1109,9 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
             }
             double d_out = D[j];
             for (int v = 0; v < c->nv; v++) /* a mitigation variant follows its risk's */
-                d_out = eval_variant(c, ts, &c->vars[v], ij, D[j], C[j], d_out);
+                d_out = eval_variant(c, ts, v, ij, D[j], C[j], d_out);
+            if (ts->npend)
+                settle_pending(c, ts, ij, D[j]);
         }
     }
     if (sums1)
@@ -992,6 +1153,7 @@ static void tstate_delete(tstate *ts)
     free(ts->dv), free(ts->vs), free(ts->vd), free(ts->mark);
     free(ts->ulog_p), free(ts->dlog_p), free(ts->ulog_es), free(ts->ulog_ef), free(ts->dlog_v);
     free(ts->cl_p), free(ts->rel), free(ts->cl_f), free(ts->cl_d), free(ts->cl_u);
+    free(ts->pend), free(ts->porder), free(ts->prel), free(ts->pdv), free(ts->Wesf), free(ts->Wdur);
     free(ts->z), free(ts->w), free(ts->pmax), free(ts->smax);
     free(ts->crit_count), free(ts->sum_dur), free(ts->sum_fin), free(ts->occ);
     free(ts->su), free(ts->su2), free(ts->sur);
@@ -1007,6 +1169,9 @@ static int tstate_init(tstate *ts, ctx *c, int id)
     size_t n = (size_t)(net->n ? net->n : 1), ns = (size_t)(net->n_slots ? net->n_slots : 1);
     size_t nr = (size_t)(net->n_risks ? net->n_risks : 1), ni = (size_t)(c->max_impacts ? c->max_impacts : 1);
     size_t ng = (size_t)(c->max_group ? c->max_group : 1);
+    size_t nt = 1; /* the changed tasks of all variants at most */
+    for (int k = 0; k < net->n_risks; k++)
+        nt += 2 * (size_t)net->risks[k].n_touched;
 #define A(f, cnt) ((ts->f = calloc((cnt), sizeof *ts->f)) != NULL)
     if (!(A(Lbase, NL * (n + 1)) && A(Ldur, NL * (n + 1)) && A(Les, NL * (n + 1)) &&
           A(Llf, NL * (n + 1)) && A(Lrate, NL * (n + 1)) && A(Lfixed, NL * (n + 1)) &&
@@ -1018,7 +1183,9 @@ static int tstate_init(tstate *ts, ctx *c, int id)
           A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) &&
           A(vs, n) && A(vd, n) && A(mark, n / 64 + 2) && A(ulog_p, n) && A(dlog_p, n) &&
           A(ulog_es, n) && A(ulog_ef, n) && A(dlog_v, n) && A(cl_p, n) && A(rel, n) &&
-          A(cl_f, n) && A(cl_d, n) && A(cl_u, n) && A(z, ng) && A(w, ng) && A(pmax, n) &&
+          A(cl_f, n) && A(cl_d, n) && A(cl_u, n) &&
+          A(pend, 2 * nr) && A(porder, 2 * nr) && A(prel, nt) && A(pdv, nt) &&
+          A(Wesf, 2 * NL * (n + 1)) && A(Wdur, NL * (n + 1)) && A(z, ng) && A(w, ng) && A(pmax, n) &&
           A(smax, n) &&
           A(crit_count, n) && A(sum_dur, n) && A(sum_fin, n) && A(occ, nr) && A(su, n) &&
           A(su2, n) && A(sur, n) && A(bd, n) && A(bf, n) && A(bu, n) && A(bu2, n) &&
