@@ -450,10 +450,14 @@ typedef double vd_at __attribute__((vector_size(NL * sizeof(double)), aligned(si
 #define VSEL(m, x, y) ((vd)(((m) & (vm)(x)) | (~(m) & (vm)(y))))  /* m ? x : y */
 #define VMAX(x, y) VSEL((x) > (y), x, y)             /* x > y ? x : y, as the scalar code */
 #define VMIN(x, y) VSEL((x) < (y), x, y)
+/* the loop's functions: an AVX2 clone beside the default one (define
+ * LANES_TARGET empty to build the default alone) */
+#ifndef LANES_TARGET
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define LANES_TARGET __attribute__((target_clones("avx2", "default")))
 #else
 #define LANES_TARGET
+#endif
 #endif
 
 /* smp_draw() of record S of kind K for the NL uniforms U, into OUT[0..NL):

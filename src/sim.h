@@ -203,7 +203,7 @@ int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, r
 #define RC_MAX_SIM_BYTES (8ULL << 30)
 #define RC_SIM_BYTES_PER_ITER 80ULL
 #define RC_SIM_BYTES_PER_ITER_THREAD 16ULL
-#define RC_SIM_BYTES_PER_TASK 512ULL
+#define RC_SIM_BYTES_PER_TASK 640ULL
 #define RC_SIM_BYTES_PER_TASK_SHARED 256ULL
 #define RC_SPAN_BUDGET (4L * 1024 * 1024)
 #define RC_SENS_KEEP_BUDGET (32L * 1024 * 1024)  /* durations pass 1 keeps for the sensitivity */
