@@ -184,11 +184,13 @@ static double trigen_tmax(double tmin, double b, double high, double q)
     for (int i = 0; i < TRIGEN_ITER && tri_cdf(tmin, b, hi, high) > q; i++)
         hi = high + (hi - high) * 2;
     for (int i = 0; i < TRIGEN_ITER; i++) {
-        double mid = 0.5 * (lo + hi);
+        double mid = 0.5 * (lo + hi), lo0 = lo, hi0 = hi;
         if (tri_cdf(tmin, b, mid, high) > q)
             lo = mid;
         else
             hi = mid;
+        if (lo == lo0 && hi == hi0)
+            break; /* a fixed point: every further step is this one */
     }
     return 0.5 * (lo + hi);
 }
@@ -211,11 +213,13 @@ static int trigen_solve(rc_dist *d)
             return -1;
     }
     for (int i = 0; i < TRIGEN_ITER; i++) {
-        double mid = 0.5 * (lo + hi);
+        double mid = 0.5 * (lo + hi), lo0 = lo, hi0 = hi;
         if (tri_cdf(mid, b, trigen_tmax(mid, b, high, q), low) < p)
             hi = mid;
         else
             lo = mid;
+        if (lo == lo0 && hi == hi0)
+            break; /* a fixed point, as in trigen_tmax() */
     }
     d->p1 = 0.5 * (lo + hi);
     d->p2 = trigen_tmax(d->p1, b, high, q);
