@@ -833,9 +833,7 @@ static double eval_variant(ctx *c, tstate *ts, int vi, long i, double D, double 
 /* The new durations of up to NL waiting variants PB[0..K) of iteration I,
  * side by side: the schedule in every lane (Wesf, Wdur), each lane's
  * changed tasks, every task of the union of their windows again, then for
- * each lane what window_cut() reads off a window (the window_cut of any
- * window that holds all changed tasks is the same duration: a wider one
- * may round its last bit differently). */
+ * each lane what window_cut() reads off its own window. */
 LANES_TARGET static void window_lanes(const ctx *c, tstate *ts, pending *const *pb, int k, double D, double tol)
 {
     const rc_net *net = c->net;
@@ -873,25 +871,27 @@ LANES_TARGET static void window_lanes(const ctx *c, tstate *ts, pending *const *
         VAT(W + (size_t)(2 * p) * NL) = s;
         VAT(W + (size_t)(2 * p + 1) * NL) = f;
     }
-    /* what window_cut() reads off the window, lane by lane */
-    int a0 = 0, b = net->n_nd;
-    while (a0 < b) {
-        int mid = (a0 + b) / 2;
-        if (net->nd_pos[mid] < lo)
-            a0 = mid + 1;
-        else
-            b = mid;
-    }
+    /* what window_cut() reads off each lane's own window: up to its HI the
+     * lane's dates are those of its own window (before its LO nothing of it
+     * moved), so its duration is the one window_cut() gives, bit for bit */
     for (int l = 0; l < k; l++) {
-        double Dv = ts->pmax[lo];
-        for (int a = a0; a < net->n_nd && net->nd_pos[a] <= hi; a++) {
+        int llo = pb[l]->lo, lhi = pb[l]->hi, a0 = 0, b = net->n_nd;
+        while (a0 < b) {
+            int mid = (a0 + b) / 2;
+            if (net->nd_pos[mid] < llo)
+                a0 = mid + 1;
+            else
+                b = mid;
+        }
+        double Dv = ts->pmax[llo];
+        for (int a = a0; a < net->n_nd && net->nd_pos[a] <= lhi; a++) {
             double f = W[(size_t)(2 * net->nd_pos[a] + 1) * NL + (size_t)l];
             Dv = f > Dv ? f : Dv;
         }
-        Dv = ts->smax[hi] > Dv ? ts->smax[hi] : Dv;
+        Dv = ts->smax[lhi] > Dv ? ts->smax[lhi] : Dv;
         for (int pass = 0; pass < 2; pass++) {
-            int k0 = pass ? c->out_start[hi] : c->span_start[hi];
-            int k1 = pass ? c->out_start[hi + 1] : c->span_start[hi + 1];
+            int k0 = pass ? c->out_start[lhi] : c->span_start[lhi];
+            int k1 = pass ? c->out_start[lhi + 1] : c->span_start[lhi + 1];
             for (int q = k0; q < k1; q++) {
                 int e = pass ? c->out_edge[q] : c->span_edge[q];
                 if (pass && !c->e_fin[e])
