@@ -451,9 +451,12 @@ typedef double vd_at __attribute__((vector_size(NL * sizeof(double)), aligned(si
 #define VMAX(x, y) VSEL((x) > (y), x, y)             /* x > y ? x : y, as the scalar code */
 #define VMIN(x, y) VSEL((x) < (y), x, y)
 /* the loop's functions: an AVX2 clone beside the default one (define
- * LANES_TARGET empty to build the default alone) */
+ * LANES_TARGET empty to build the default alone). Not under the address
+ * and thread sanitizers: the clone's resolver runs while the program is
+ * loaded, before their run-time is ready (a crash under ThreadSanitizer). */
 #ifndef LANES_TARGET
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
+    !defined(__SANITIZE_THREAD__) && !defined(__SANITIZE_ADDRESS__)
 #define LANES_TARGET __attribute__((target_clones("avx2", "default")))
 #else
 #define LANES_TARGET
