@@ -33,7 +33,7 @@ CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=$(SANITIZER) -fno-sanitize-r
 LDFLAGS += -fsanitize=$(SANITIZER)
 endif
 
-ALL_CFLAGS = -std=gnu11 -fno-math-errno $(WARNINGS) $(CFLAGS) -Iinclude -Isrc -pthread $(PKG_CFLAGS) \
+ALL_CFLAGS = -std=gnu11 -fno-math-errno -ffp-contract=off $(WARNINGS) $(CFLAGS) -Iinclude -Isrc -pthread $(PKG_CFLAGS) \
              -DRC_DATADIR='"$(DATADIR)"' -MMD -MP
 LIBS = $(PKG_LIBS) -lm -pthread
 

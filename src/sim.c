@@ -868,7 +868,10 @@ LANES_TARGET static void window_lanes(const ctx *c, tstate *ts, pending *const *
             }
         vd f = s + d, es0 = VAT(W + (size_t)(2 * p) * NL), ef0 = VAT(W + (size_t)(2 * p + 1) * NL);
         vm same = (s == es0) & (f == ef0);
-        if (same[0] & same[1] & same[2] & same[3])
+        int moved = 0;
+        for (int l = 0; l < NL; l++)
+            moved |= same[l] == 0;
+        if (!moved)
             continue;
         ts->ulog_p[nu++] = p;
         VAT(W + (size_t)(2 * p) * NL) = s;
@@ -1595,8 +1598,19 @@ unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads
     unsigned long long th = (unsigned long long)(threads > 0 ? (threads > 256 ? 256 : threads) : nproc());
     unsigned long long tasks = (unsigned long long)(m->n_tasks > 0 ? m->n_tasks : 1);
     unsigned long long range_it = n < (unsigned long long)RC_RANGE_ITER ? n : (unsigned long long)RC_RANGE_ITER;
+    unsigned long long slots = 0, listed = 0; /* impacts, and the tasks they list */
+    for (int r = 0; r < m->n_risks; r++)
+        for (int s = 0; s < (m->risks[r].has_mitigation ? 2 : 1); s++) {
+            const rc_risk_effect *e = s ? &m->risks[r].mitigated : &m->risks[r].effect;
+            slots += (unsigned long long)e->n_impacts;
+            for (int k = 0; k < e->n_impacts; k++)
+                listed += (unsigned long long)e->impacts[k].n_tasks;
+        }
+    unsigned long long risks = (unsigned long long)m->n_risks;
     return n * (RC_SIM_BYTES_PER_ITER + th * RC_SIM_BYTES_PER_ITER_THREAD) +
            tasks * (th * RC_SIM_BYTES_PER_TASK + RC_SIM_BYTES_PER_TASK_SHARED) +
+           th * (risks * RC_SIM_BYTES_PER_RISK_THREAD + slots * RC_SIM_BYTES_PER_SLOT_THREAD +
+                 listed * RC_SIM_BYTES_PER_LISTED_THREAD) +
            4ULL * RC_SPAN_BUDGET + (unsigned long long)RC_VARIANT_BUDGET +
            (unsigned long long)RC_SENS_KEEP_BUDGET +
            4ULL * RC_RANGE_TASKS * range_it;

@@ -192,7 +192,10 @@ int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, r
  * RC_SIM_BYTES_PER_ITER for the per-iteration arrays (duration and cost, a
  * chunk of at least two risk variants, the sorted and ranked copies) and
  * RC_SIM_BYTES_PER_ITER_THREAD per thread (the sort keys of the
- * sensitivity), a per-thread workspace of RC_SIM_BYTES_PER_TASK per task,
+ * sensitivity), a per-thread workspace of RC_SIM_BYTES_PER_TASK per task
+ * and, for the risks, RC_SIM_BYTES_PER_RISK_THREAD per risk,
+ * RC_SIM_BYTES_PER_SLOT_THREAD per impact (of the risk and of its
+ * mitigation) and RC_SIM_BYTES_PER_LISTED_THREAD per task an impact lists,
  * the sampling records of RC_SIM_BYTES_PER_TASK_SHARED per task, the lists
  * of links over each position (at most RC_SPAN_BUDGET entries of 4 bytes),
  * the variant budget, the durations pass 1 keeps for the sensitivity of the
@@ -205,6 +208,9 @@ int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, r
 #define RC_SIM_BYTES_PER_ITER_THREAD 16ULL
 #define RC_SIM_BYTES_PER_TASK 640ULL
 #define RC_SIM_BYTES_PER_TASK_SHARED 256ULL
+#define RC_SIM_BYTES_PER_RISK_THREAD 176ULL
+#define RC_SIM_BYTES_PER_SLOT_THREAD 96ULL
+#define RC_SIM_BYTES_PER_LISTED_THREAD 24ULL
 #define RC_SPAN_BUDGET (4L * 1024 * 1024)
 #define RC_SENS_KEEP_BUDGET (32L * 1024 * 1024)  /* durations pass 1 keeps for the sensitivity */
 unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads);
