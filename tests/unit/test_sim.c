@@ -1048,6 +1048,30 @@ TEST(determinism_threads_runs_seed_order)
     done(&ref);
 }
 
+/* An iteration's numbers do not depend on how many iterations run: the loop
+ * runs four iterations side by side, and a count that leaves a partial group
+ * (or a partial block) repeats the last iteration in the spare lanes
+ * without keeping anything of them. */
+TEST(iteration_independent_of_the_count)
+{
+    opts_t o = O(5000, 1);
+    o.threads = 2;
+    run_t ref = run(det_yaml, o);
+    CHECK(ref.ok);
+    const long counts[] = {4099, 257, 6, 3, 1};
+    for (int k = 0; ref.ok && k < 5; k++) {
+        o.n = counts[k];
+        run_t t = run(det_yaml, o);
+        CHECK(t.ok);
+        if (t.ok) {
+            CHECK(memcmp(ref.r.duration, t.r.duration, (size_t)counts[k] * sizeof(double)) == 0);
+            CHECK(memcmp(ref.r.cost, t.r.cost, (size_t)counts[k] * sizeof(double)) == 0);
+        }
+        done(&t);
+    }
+    done(&ref);
+}
+
 /* Sensitivity ranks the task's sampled duration, risk events included.
  * A lone task is the project: its duration and the project's have the same
  * ranks, so the Spearman coefficient is exactly 1 however much of its
@@ -1099,6 +1123,7 @@ int main(void)
     RUN(contribution_and_mitigation_known_answers);
     RUN(status_date_reforecast);
     RUN(determinism_threads_runs_seed_order);
+    RUN(iteration_independent_of_the_count);
     RUN(sensitivity_includes_risk_events);
     return TEST_END();
 }
