@@ -604,6 +604,53 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
     }
 }
 
+/* The project duration read off a window from LO to HI that holds every
+ * changed task, given the window's new starts and finishes (the start of
+ * position p at DATES[2p x STRIDE], its finish at DATES[(2p + 1) x
+ * STRIDE]; after HI the durations are this iteration's own): the longest
+ * of the paths that end before LO, the new finishes from LO to HI, the
+ * paths that start after HI, and the paths along the links that cross HI
+ * followed by the old longest path on from where they land. Within TOL of
+ * D it is D. */
+static double window_read(const ctx *c, const tstate *ts, const double *dates, size_t stride, int lo,
+                          int hi, double D, double tol)
+{
+    const rc_net *net = c->net;
+    /* the finishes from LO to HI: only those no successor dominates (a
+     * dominated one's successor finishes no earlier, inside the window or
+     * through a link across HI) */
+    double Dv = ts->pmax[lo];
+    int a = 0, b = net->n_nd;
+    while (a < b) {
+        int mid = (a + b) / 2;
+        if (net->nd_pos[mid] < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (; a < net->n_nd && net->nd_pos[a] <= hi; a++) {
+        double f = dates[(size_t)(2 * net->nd_pos[a] + 1) * stride];
+        Dv = f > Dv ? f : Dv;
+    }
+    Dv = ts->smax[hi] > Dv ? ts->smax[hi] : Dv;
+    for (int pass = 0; c->span_start && pass < 2; pass++) {
+        /* the links over HI (and SS, SF out of it), then FS, FF out of HI */
+        int k0 = pass ? c->out_start[hi] : c->span_start[hi];
+        int k1 = pass ? c->out_start[hi + 1] : c->span_start[hi + 1];
+        for (int k = k0; k < k1; k++) {
+            int e = pass ? c->out_edge[k] : c->span_edge[k];
+            if (pass && !c->e_fin[e])
+                continue; /* SS, SF out of HI: listed over HI already */
+            int u = net->pred_pos[e], x = c->edge_succ[e];
+            /* the old longest path on from the start of X (or, for a link
+             * that binds X's finish, from its finish back to its start) */
+            double tail = c->e_tofin[e] ? D - ts->lf[x] : D - (ts->lf[x] - ts->dur[x]);
+            double y = dates[(size_t)(2 * u + c->e_fin[e]) * stride] + net->pred_lag[e] + tail;
+            Dv = y > Dv ? y : Dv;
+        }
+    }
+    return fabs(Dv - D) <= tol ? D : Dv;
+}
 
 /* The project duration when the tasks REL[0..NREL) (distinct positions)
  * take their new durations ts->dv and every other task keeps its own.
@@ -665,37 +712,7 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
     }
     for (int w = whi; w <= wmax; w++) /* past the window: drop what is left */
         mark[w] = 0;
-    /* the finishes from LO to HI: only those no successor dominates (a
-     * dominated one's successor finishes no earlier, inside the window or
-     * through a link across HI) */
-    double Dv = ts->pmax[lo];
-    int a = 0, b = net->n_nd;
-    while (a < b) {
-        int mid = (a + b) / 2;
-        if (net->nd_pos[mid] < lo)
-            a = mid + 1;
-        else
-            b = mid;
-    }
-    for (; a < net->n_nd && net->nd_pos[a] <= hi; a++)
-        Dv = esf[2 * net->nd_pos[a] + 1] > Dv ? esf[2 * net->nd_pos[a] + 1] : Dv;
-    Dv = ts->smax[hi] > Dv ? ts->smax[hi] : Dv;
-    for (int pass = 0; c->span_start && pass < 2; pass++) {
-        /* the links over HI (and SS, SF out of it), then FS, FF out of HI */
-        int k0 = pass ? c->out_start[hi] : c->span_start[hi];
-        int k1 = pass ? c->out_start[hi + 1] : c->span_start[hi + 1];
-        for (int k = k0; k < k1; k++) {
-            int e = pass ? c->out_edge[k] : c->span_edge[k];
-            if (pass && !c->e_fin[e])
-                continue; /* SS, SF out of HI: listed over HI already */
-            int u = net->pred_pos[e], x = c->edge_succ[e];
-            /* the old longest path on from the start of X (or, for a link
-             * that binds X's finish, from its finish back to its start) */
-            double tail = c->e_tofin[e] ? D - ts->lf[x] : D - (ts->lf[x] - dur[x]);
-            double y = esf[2 * u + c->e_fin[e]] + net->pred_lag[e] + tail;
-            Dv = y > Dv ? y : Dv;
-        }
-    }
+    double Dv = window_read(c, ts, esf, 1, lo, hi, D, tol);
     while (nu > 0) {
         nu--;
         esf[2 * ts->ulog_p[nu]] = ts->ulog_es[nu], esf[2 * ts->ulog_p[nu] + 1] = ts->ulog_ef[nu];
@@ -704,7 +721,7 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
         nd--;
         dur[ts->dlog_p[nd]] = ts->dlog_v[nd];
     }
-    return fabs(Dv - D) <= tol ? D : Dv;
+    return Dv;
 }
 
 /* Evaluate variant V in iteration I, after the loop's passes (lane_extract).
@@ -880,36 +897,8 @@ LANES_TARGET static void window_lanes(const ctx *c, tstate *ts, pending *const *
     /* what window_cut() reads off each lane's own window: up to its HI the
      * lane's dates are those of its own window (before its LO nothing of it
      * moved), so its duration is the one window_cut() gives, bit for bit */
-    for (int l = 0; l < k; l++) {
-        int llo = pb[l]->lo, lhi = pb[l]->hi, a0 = 0, b = net->n_nd;
-        while (a0 < b) {
-            int mid = (a0 + b) / 2;
-            if (net->nd_pos[mid] < llo)
-                a0 = mid + 1;
-            else
-                b = mid;
-        }
-        double Dv = ts->pmax[llo];
-        for (int a = a0; a < net->n_nd && net->nd_pos[a] <= lhi; a++) {
-            double f = W[(size_t)(2 * net->nd_pos[a] + 1) * NL + (size_t)l];
-            Dv = f > Dv ? f : Dv;
-        }
-        Dv = ts->smax[lhi] > Dv ? ts->smax[lhi] : Dv;
-        for (int pass = 0; pass < 2; pass++) {
-            int k0 = pass ? c->out_start[lhi] : c->span_start[lhi];
-            int k1 = pass ? c->out_start[lhi + 1] : c->span_start[lhi + 1];
-            for (int q = k0; q < k1; q++) {
-                int e = pass ? c->out_edge[q] : c->span_edge[q];
-                if (pass && !c->e_fin[e])
-                    continue;
-                int u = net->pred_pos[e], x = c->edge_succ[e];
-                double tail = c->e_tofin[e] ? D - ts->lf[x] : D - (ts->lf[x] - ts->dur[x]);
-                double y = W[(size_t)(2 * u + c->e_fin[e]) * NL + (size_t)l] + net->pred_lag[e] + tail;
-                Dv = y > Dv ? y : Dv;
-            }
-        }
-        pb[l]->Dv = fabs(Dv - D) <= tol ? D : Dv;
-    }
+    for (int l = 0; l < k; l++)
+        pb[l]->Dv = window_read(c, ts, W + l, NL, pb[l]->lo, pb[l]->hi, D, tol);
     /* back to this iteration's schedule in every lane */
     for (int l = 0; l < k; l++)
         for (int r = pb[l]->r0; r < pb[l]->r0 + pb[l]->nr; r++)
