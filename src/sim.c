@@ -295,6 +295,10 @@ struct ctx {
     int *ratev_pos, n_ratev;         /* positions whose rate varies */
     int *grp_pos, n_grp;             /* ... whose duration the copula samples */
     int *fixv_pos, n_fixv;           /* ... whose fixed cost varies */
+    /* the records and keys of kind_pos, ratev_pos and fixv_pos in their
+     * order, so that the loop streams through them */
+    smp *ksd, *ksr, *ksf;
+    uint64_t *kkey, *krkey, *kfkey;
     /* predecessor links in groups of LG (2 or 4), padded with links from
      * position n (a task that never binds): lp_start[p] .. lp_start[p+1] */
     int lg, sg;
@@ -542,26 +546,24 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
             h2[j] = rc_uniform_ctr((uint64_t)it[j], 2);
         }
         for (int k = 0; k < SK_NKINDS; k++) {
-            const int *lp = c->kind_pos + c->kind_start[k];
-            int cnt = c->kind_start[k + 1] - c->kind_start[k];
-            for (int a = 0; a < cnt; a++) {
-                int p = lp[a];
+            for (int a = c->kind_start[k]; a < c->kind_start[k + 1]; a++) {
+                int p = c->kind_pos[a];
                 for (int j = 0; j < NL; j++)
-                    u[j] = rc_uniform_at(c->tkey[p], h0[j]);
-                smp_draw_lanes((uint8_t)k, &c->sd[p], net->dur[p], u, ts->Lbase + (size_t)p * NL);
+                    u[j] = rc_uniform_at(c->kkey[a], h0[j]);
+                smp_draw_lanes((uint8_t)k, &c->ksd[a], net->dur[p], u, ts->Lbase + (size_t)p * NL);
             }
         }
         for (int a = 0; a < c->n_ratev; a++) { /* in order of kind */
             int p = c->ratev_pos[a];
             for (int j = 0; j < NL; j++)
-                u[j] = rc_uniform_at(c->tkey[p], h2[j]);
-            smp_draw_lanes(c->rkind[p], &c->sr[p], net->rate[p], u, ts->Lrate + (size_t)p * NL);
+                u[j] = rc_uniform_at(c->krkey[a], h2[j]);
+            smp_draw_lanes(c->rkind[p], &c->ksr[a], net->rate[p], u, ts->Lrate + (size_t)p * NL);
         }
         for (int a = 0; a < c->n_fixv; a++) {
             int p = c->fixv_pos[a];
             for (int j = 0; j < NL; j++)
-                u[j] = rc_uniform_at(c->tkey[p], h1[j]);
-            smp_draw_lanes(c->fkind[p], &c->sf[p], net->fixed[p], u, ts->Lfixed + (size_t)p * NL);
+                u[j] = rc_uniform_at(c->kfkey[a], h1[j]);
+            smp_draw_lanes(c->fkind[p], &c->ksf[a], net->fixed[p], u, ts->Lfixed + (size_t)p * NL);
         }
     }
     vd tcost = VSPLAT(0), Dv = VSPLAT(net->status_offset);
@@ -1730,6 +1732,20 @@ static int build_loop_lists(ctx *c)
             if ((c->flag[p] & F_FIXV) && c->fkind[p] == k)
                 c->fixv_pos[c->n_fixv++] = p;
         }
+    c->ksd = malloc((size_t)(k0 ? k0 : 1) * sizeof *c->ksd);
+    c->ksr = malloc((size_t)(c->n_ratev ? c->n_ratev : 1) * sizeof *c->ksr);
+    c->ksf = malloc((size_t)(c->n_fixv ? c->n_fixv : 1) * sizeof *c->ksf);
+    c->kkey = malloc((size_t)(k0 ? k0 : 1) * sizeof *c->kkey);
+    c->krkey = malloc((size_t)(c->n_ratev ? c->n_ratev : 1) * sizeof *c->krkey);
+    c->kfkey = malloc((size_t)(c->n_fixv ? c->n_fixv : 1) * sizeof *c->kfkey);
+    if (!c->ksd || !c->ksr || !c->ksf || !c->kkey || !c->krkey || !c->kfkey)
+        return -1;
+    for (int a = 0; a < k0; a++)
+        c->ksd[a] = c->sd[c->kind_pos[a]], c->kkey[a] = c->tkey[c->kind_pos[a]];
+    for (int a = 0; a < c->n_ratev; a++)
+        c->ksr[a] = c->sr[c->ratev_pos[a]], c->krkey[a] = c->tkey[c->ratev_pos[a]];
+    for (int a = 0; a < c->n_fixv; a++)
+        c->ksf[a] = c->sf[c->fixv_pos[a]], c->kfkey[a] = c->tkey[c->fixv_pos[a]];
     for (int p = 0; p < n; p++)
         if (c->flag[p] & F_GRP)
             c->grp_pos[c->n_grp++] = p;
@@ -2315,7 +2331,8 @@ out:
     free(all);
     free(c.skind), free(c.rkind), free(c.fkind), free(c.sd), free(c.sr), free(c.sf);
     free(c.flag), free(c.ffin), free(c.sens_pos), free(c.inc_col), free(c.inc_pos);
-    free(c.kind_pos), free(c.ratev_pos), free(c.fixv_pos), free(c.grp_pos), free(c.lp_start), free(c.lp_pos);
+    free(c.kind_pos), free(c.ratev_pos), free(c.fixv_pos), free(c.ksd), free(c.ksr), free(c.ksf);
+    free(c.kkey), free(c.krkey), free(c.kfkey), free(c.grp_pos), free(c.lp_start), free(c.lp_pos);
     free(c.ls_start), free(c.ls_pos);
     free(c.lp_lag), free(c.lp_fin), free(c.lp_tofin), free(c.lp_ls), free(c.lp_frst);
     free(c.lp_src), free(c.ls_wmax);
