@@ -286,6 +286,7 @@ struct ctx {
     uint8_t *flag;   /* [n] F_* */
     uint8_t *ffin;   /* [n] the task has an FF or SF predecessor link */
     int *sens_pos;   /* the positions pass 3 sums: duration varies, no risk acts on it */
+    uint64_t *skey;  /* their keys, in that order */
     /* the durations of the first INC_K tasks risks act on (position order),
      * kept by pass 1 for their sensitivity: INC_K x N floats, or NULL */
     float *inc_col;
@@ -376,11 +377,12 @@ static int effect_smp_init(effect_smp *es, const rc_net_effect *e)
     return 0;
 }
 
-/* Occurrences of effect E (records ES) in iteration I, and its per-impact totals. */
-static int sample_effect(const rc_net_effect *e, const effect_smp *es, uint64_t key, long i,
+/* Occurrences of effect E (records ES) in iteration I (H0: its
+ * rc_uniform_ctr(I, 0)), and its per-impact totals. */
+static int sample_effect(const rc_net_effect *e, const effect_smp *es, uint64_t key, long i, uint64_t h0,
                          double *delay, double *scale, double *cost)
 {
-    double u0 = rc_uniform(key, (uint64_t)i, 0);
+    double u0 = rc_uniform_at(key, h0);
     long K = e->use_frequency ? poisson_quantile(u0, e->frequency) : (u0 < e->probability);
     for (int j = 0; j < e->n_impacts; j++)
         delay[j] = 0, scale[j] = 1, cost[j] = 0;
@@ -516,9 +518,10 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
         }
         double rsum = 0;
         int slot = 0;
+        uint64_t h0 = rc_uniform_ctr((uint64_t)i, 0);
         for (int r = 0; r < net->n_risks; r++) {
             const rc_net_effect *e = &net->risks[r].effect[0];
-            int K = sample_effect(e, &c->esmp[2 * r], c->rkey[r], i, ts->slot_delay + slot,
+            int K = sample_effect(e, &c->esmp[2 * r], c->rkey[r], i, h0, ts->slot_delay + slot,
                                   ts->slot_scale + slot, ts->slot_cost + slot);
             double rc = 0;
             for (int k = 0; k < e->n_impacts; k++)
@@ -737,7 +740,8 @@ static double eval_variant(ctx *c, tstate *ts, int vi, long i, double D, double 
     const rc_net_effect *alt = &rk->effect[1];
     double alt_cost = 0, mit = v->mode == 1 && rk->mit0 ? rk->alt_cost : 0;
     if (v->mode == 1) {
-        Ka = sample_effect(alt, &c->esmp[2 * v->risk + 1], c->rkey[v->risk], i, ts->alt_delay,
+        Ka = sample_effect(alt, &c->esmp[2 * v->risk + 1], c->rkey[v->risk], i,
+                           rc_uniform_ctr((uint64_t)i, 0), ts->alt_delay,
                            ts->alt_scale, ts->alt_cost);
         for (int j = 0; j < alt->n_impacts; j++)
             alt_cost += ts->alt_cost[j];
@@ -1031,20 +1035,38 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
         memset(ts->bu, 0, nb);
         memset(ts->bu2, 0, nb);
         memset(ts->bur, 0, nb);
-        for (long i = i0; i < i1; i++) {
+        for (long i = i0; i < i1; i += NL) {
             /* sensitivity only: the uniforms suffice, of the tasks whose
              * duration varies and no risk changes (the others are sampled
-             * again and ranked by sensitivity_with_risks) */
-            if (net->n_groups)
-                copula(c, ts, i, false, NULL, 0);
-            double rk = c->rankD[i];
-            uint64_t h = rc_uniform_ctr((uint64_t)i, 0);
+             * again and ranked by sensitivity_with_risks); NL iterations at
+             * a time, each task's sums taking them in order */
+            int cnt = i1 - i < NL ? (int)(i1 - i) : NL;
+            double rk[NL];
+            uint64_t h[NL];
+            for (int j = 0; j < cnt; j++) {
+                if (net->n_groups) {
+                    copula(c, ts, i + j, false, NULL, 0);
+                    for (int a = 0; a < c->n_grp; a++)
+                        ts->Lbase[(size_t)c->grp_pos[a] * NL + (size_t)j] = ts->u[c->grp_pos[a]];
+                }
+                rk[j] = c->rankD[i + j];
+                h[j] = rc_uniform_ctr((uint64_t)(i + j), 0);
+            }
             for (int a = 0; a < c->n_sens; a++) {
                 int p = c->sens_pos[a];
-                double u = c->flag[p] & F_GRP ? ts->u[p] : rc_uniform_at(c->tkey[p], h);
-                ts->bu[p] += u;
-                ts->bu2[p] += u * u;
-                ts->bur[p] += u * rk;
+                double u[NL], b = ts->bu[p], b2 = ts->bu2[p], br = ts->bur[p];
+                if (c->flag[p] & F_GRP)
+                    for (int j = 0; j < cnt; j++)
+                        u[j] = ts->Lbase[(size_t)p * NL + (size_t)j];
+                else
+                    for (int j = 0; j < cnt; j++)
+                        u[j] = rc_uniform_at(c->skey[a], h[j]);
+                for (int j = 0; j < cnt; j++) {
+                    b += u[j];
+                    b2 += u[j] * u[j];
+                    br += u[j] * rk[j];
+                }
+                ts->bu[p] = b, ts->bu2[p] = b2, ts->bur[p] = br;
             }
         }
         for (int p = 0; p < n; p++) {
@@ -1074,21 +1096,26 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
                 continue;
         }
         backward_lanes(c, ts, D, c->pass == 1, cnt);
+        if (c->pass == 1) {
+            /* column by column: the lanes' iterations are next to each other */
+            for (int a = 0; a < c->inc_k; a++) {
+                float *col = c->inc_col + (size_t)a * (size_t)c->N + (size_t)i;
+                const double *dl = ts->Ldur + (size_t)c->inc_pos[a] * NL;
+                for (int j = 0; j < cnt; j++)
+                    col[j] = (float)dl[j];
+            }
+            for (int r = 0; r < net->n_risks; r++)
+                for (int j = 0; j < cnt; j++)
+                    ts->occ[r] += ts->Lrisk_k[(size_t)r * NL + (size_t)j] > 0;
+            for (int k = 0; k < c->n_range; k++)
+                for (int j = 0; j < cnt && i + j < c->range_n; j++) {
+                    size_t x = (size_t)c->range_pos[k] * NL + (size_t)j;
+                    c->range_fin[(size_t)k * (size_t)c->range_n + (size_t)(i + j)] =
+                        (float)(ts->Les[x] + ts->Ldur[x]);
+                }
+        }
         for (int j = 0; j < cnt; j++) {
             long ij = i + j;
-            if (c->pass == 1) {
-                for (int a = 0; a < c->inc_k; a++)
-                    c->inc_col[(size_t)a * (size_t)c->N + (size_t)ij] =
-                        (float)ts->Ldur[(size_t)c->inc_pos[a] * NL + (size_t)j];
-                for (int r = 0; r < net->n_risks; r++)
-                    ts->occ[r] += ts->Lrisk_k[(size_t)r * NL + (size_t)j] > 0;
-                if (ij < c->range_n)
-                    for (int k = 0; k < c->n_range; k++) {
-                        size_t x = (size_t)c->range_pos[k] * NL + (size_t)j;
-                        c->range_fin[(size_t)k * (size_t)c->range_n + (size_t)ij] =
-                            (float)(ts->Les[x] + ts->Ldur[x]);
-                    }
-            }
             if (c->nv == 0)
                 continue;
             lane_extract(c, ts, j);
@@ -1331,17 +1358,18 @@ static void *sens_sample(void *arg)
         }
         if (j->ng)
             copula(c, ts, i, true, j->groups, j->ng);
+        uint64_t h0 = rc_uniform_ctr((uint64_t)i, 0);
         for (int a = 0; a < j->nw; a++) {
             int q = j->wl[a];
             const rc_net_effect *e = &net->risks[q].effect[0];
-            sample_effect(e, &c->esmp[2 * q], c->rkey[q], i, ts->slot_delay + j->slot0[q],
+            sample_effect(e, &c->esmp[2 * q], c->rkey[q], i, h0, ts->slot_delay + j->slot0[q],
                           ts->slot_scale + j->slot0[q], ts->slot_cost + j->slot0[q]);
         }
         for (int a = 0; a < j->k; a++) {
             int p = j->list[j->a0 + a];
             double d;
             if (c->flag[p] & F_VAR)
-                d = smp_draw(c->skind[p], &c->sd[p], net->dur[p], rc_uniform(c->tkey[p], (uint64_t)i, 0));
+                d = smp_draw(c->skind[p], &c->sd[p], net->dur[p], rc_uniform_at(c->tkey[p], h0));
             else if (c->flag[p] & F_GRP)
                 d = ts->base[p];
             else
@@ -1746,6 +1774,11 @@ static int build_loop_lists(ctx *c)
         c->ksr[a] = c->sr[c->ratev_pos[a]], c->krkey[a] = c->tkey[c->ratev_pos[a]];
     for (int a = 0; a < c->n_fixv; a++)
         c->ksf[a] = c->sf[c->fixv_pos[a]], c->kfkey[a] = c->tkey[c->fixv_pos[a]];
+    c->skey = malloc((size_t)(c->n_sens ? c->n_sens : 1) * sizeof *c->skey);
+    if (!c->skey)
+        return -1;
+    for (int a = 0; a < c->n_sens; a++)
+        c->skey[a] = c->tkey[c->sens_pos[a]];
     for (int p = 0; p < n; p++)
         if (c->flag[p] & F_GRP)
             c->grp_pos[c->n_grp++] = p;
@@ -2330,7 +2363,7 @@ out:
         free(all[v].D), free(all[v].C);
     free(all);
     free(c.skind), free(c.rkind), free(c.fkind), free(c.sd), free(c.sr), free(c.sf);
-    free(c.flag), free(c.ffin), free(c.sens_pos), free(c.inc_col), free(c.inc_pos);
+    free(c.flag), free(c.ffin), free(c.sens_pos), free(c.skey), free(c.inc_col), free(c.inc_pos);
     free(c.kind_pos), free(c.ratev_pos), free(c.fixv_pos), free(c.ksd), free(c.ksr), free(c.ksf);
     free(c.kkey), free(c.krkey), free(c.kfkey), free(c.grp_pos), free(c.lp_start), free(c.lp_pos);
     free(c.ls_start), free(c.ls_pos);
