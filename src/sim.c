@@ -451,6 +451,7 @@ static void copula(ctx *c, tstate *ts, long i, bool base, const int *gl, int ng)
 typedef double vd __attribute__((vector_size(NL * sizeof(double))));
 typedef int64_t vm __attribute__((vector_size(NL * sizeof(int64_t))));
 typedef double vd_at __attribute__((vector_size(NL * sizeof(double)), aligned(sizeof(double)), may_alias));
+typedef uint64_t vq __attribute__((vector_size(NL * sizeof(uint64_t))));
 #define VAT(x) (*(vd_at *)(x))                      /* the NL lanes at x */
 #define VSPLAT(a) ((a) - (vd){0})                    /* a in every lane (x - 0 is x) */
 #define VSEL(m, x, y) ((vd)(((m) & (vm)(x)) | (~(m) & (vm)(y))))  /* m ? x : y */
@@ -468,6 +469,26 @@ typedef double vd_at __attribute__((vector_size(NL * sizeof(double)), aligned(si
 #define LANES_TARGET
 #endif
 #endif
+
+/* rc_uniform_at(KEY, H[j]) in each lane, the same bits: z >> 11 (below
+ * 2^53) is converted exactly from its two halves, each put in the mantissa
+ * of a power of two and that power taken off. */
+static inline __attribute__((always_inline)) void uniform_lanes(uint64_t key, const uint64_t *h, double *out)
+{
+    vq z;
+    memcpy(&z, h, sizeof z);
+    z += key;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z = (z ^ (z >> 31)) >> 11;
+    vq lo = (z & 0xffffffffULL) | 0x4330000000000000ULL;  /* 2^52 + lo */
+    vq hi = (z >> 32) | 0x4530000000000000ULL;            /* 2^84 + hi x 2^32 */
+    vd x, y;
+    memcpy(&x, &hi, sizeof x);
+    memcpy(&y, &lo, sizeof y);
+    x = (x - 0x1.00000001p84) + y;                        /* hi x 2^32 - 2^52 + 2^52 + lo */
+    VAT(out) = (x + 0.5) * 0x1p-53;
+}
 
 /* smp_draw() of record S of kind K for the NL uniforms U, into OUT[0..NL):
  * the triangular and uniform kinds on all lanes at once (the side of the
@@ -551,21 +572,18 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
         for (int k = 0; k < SK_NKINDS; k++) {
             for (int a = c->kind_start[k]; a < c->kind_start[k + 1]; a++) {
                 int p = c->kind_pos[a];
-                for (int j = 0; j < NL; j++)
-                    u[j] = rc_uniform_at(c->kkey[a], h0[j]);
+                uniform_lanes(c->kkey[a], h0, u);
                 smp_draw_lanes((uint8_t)k, &c->ksd[a], net->dur[p], u, ts->Lbase + (size_t)p * NL);
             }
         }
         for (int a = 0; a < c->n_ratev; a++) { /* in order of kind */
             int p = c->ratev_pos[a];
-            for (int j = 0; j < NL; j++)
-                u[j] = rc_uniform_at(c->krkey[a], h2[j]);
+            uniform_lanes(c->krkey[a], h2, u);
             smp_draw_lanes(c->rkind[p], &c->ksr[a], net->rate[p], u, ts->Lrate + (size_t)p * NL);
         }
         for (int a = 0; a < c->n_fixv; a++) {
             int p = c->fixv_pos[a];
-            for (int j = 0; j < NL; j++)
-                u[j] = rc_uniform_at(c->kfkey[a], h1[j]);
+            uniform_lanes(c->kfkey[a], h1, u);
             smp_draw_lanes(c->fkind[p], &c->ksf[a], net->fixed[p], u, ts->Lfixed + (size_t)p * NL);
         }
     }
@@ -973,11 +991,14 @@ LANES_TARGET static void backward_lanes(const ctx *c, tstate *ts, const double *
         if (sums) {
             vd ef = VAT(es + (size_t)p * NL) + dp;
             vm crit = (lfp - ef) <= eps;
+            double bd = ts->bd[p], bf = ts->bf[p];
+            int64_t cc = 0;
             for (int j = 0; j < cnt; j++) {
-                ts->crit_count[p] -= crit[j];
-                ts->bd[p] += dp[j];
-                ts->bf[p] += ef[j];
+                cc -= crit[j];
+                bd += dp[j];
+                bf += ef[j];
             }
+            ts->crit_count[p] += cc, ts->bd[p] = bd, ts->bf[p] = bf;
         }
         for (int e = lps[p]; e < lps[p + 1]; e += c->lg) { /* as in iterate_lanes() */
             for (int k = e; k < e + c->lg; k++) {
