@@ -1037,6 +1037,47 @@ static void lane_extract(const ctx *c, tstate *ts, int j)
 }
 
 
+/* Pass 3's sums of iterations I0 to I1 (see run_block). */
+LANES_TARGET static void sums_lanes(ctx *c, tstate *ts, long i0, long i1)
+{
+    const rc_net *net = c->net;
+    for (long i = i0; i < i1; i += NL) {
+        /* sensitivity only: the uniforms suffice, of the tasks whose
+         * duration varies and no risk changes (the others are sampled
+         * again and ranked by sensitivity_with_risks); NL iterations at
+         * a time, each task's sums taking them in order */
+        int cnt = i1 - i < NL ? (int)(i1 - i) : NL;
+        double rk[NL];
+        uint64_t h[NL];
+        for (int j = cnt; j < NL; j++) /* lanes past the block: never added */
+            h[j] = 0;
+        for (int j = 0; j < cnt; j++) {
+            if (net->n_groups) {
+                copula(c, ts, i + j, false, NULL, 0);
+                for (int a = 0; a < c->n_grp; a++)
+                    ts->Lbase[(size_t)c->grp_pos[a] * NL + (size_t)j] = ts->u[c->grp_pos[a]];
+            }
+            rk[j] = c->rankD[i + j];
+            h[j] = rc_uniform_ctr((uint64_t)(i + j), 0);
+        }
+        for (int a = 0; a < c->n_sens; a++) {
+            int p = c->sens_pos[a];
+            double u[NL], b = ts->bu[p], b2 = ts->bu2[p], br = ts->bur[p];
+            if (c->flag[p] & F_GRP)
+                for (int j = 0; j < cnt; j++)
+                    u[j] = ts->Lbase[(size_t)p * NL + (size_t)j];
+            else
+                uniform_lanes(c->skey[a], h, u);
+            for (int j = 0; j < cnt; j++) {
+                b += u[j];
+                b2 += u[j] * u[j];
+                br += u[j] * rk[j];
+            }
+            ts->bu[p] = b, ts->bu2[p] = b2, ts->bur[p] = br;
+        }
+    }
+}
+
 /* Sums across iterations: each block adds its iterations in order in double,
  * then its block total goes into the exact fixed-point accumulator. Blocks are
  * fixed ranges of iterations, so the result does not depend on which thread
@@ -1056,40 +1097,7 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
         memset(ts->bu, 0, nb);
         memset(ts->bu2, 0, nb);
         memset(ts->bur, 0, nb);
-        for (long i = i0; i < i1; i += NL) {
-            /* sensitivity only: the uniforms suffice, of the tasks whose
-             * duration varies and no risk changes (the others are sampled
-             * again and ranked by sensitivity_with_risks); NL iterations at
-             * a time, each task's sums taking them in order */
-            int cnt = i1 - i < NL ? (int)(i1 - i) : NL;
-            double rk[NL];
-            uint64_t h[NL];
-            for (int j = 0; j < cnt; j++) {
-                if (net->n_groups) {
-                    copula(c, ts, i + j, false, NULL, 0);
-                    for (int a = 0; a < c->n_grp; a++)
-                        ts->Lbase[(size_t)c->grp_pos[a] * NL + (size_t)j] = ts->u[c->grp_pos[a]];
-                }
-                rk[j] = c->rankD[i + j];
-                h[j] = rc_uniform_ctr((uint64_t)(i + j), 0);
-            }
-            for (int a = 0; a < c->n_sens; a++) {
-                int p = c->sens_pos[a];
-                double u[NL], b = ts->bu[p], b2 = ts->bu2[p], br = ts->bur[p];
-                if (c->flag[p] & F_GRP)
-                    for (int j = 0; j < cnt; j++)
-                        u[j] = ts->Lbase[(size_t)p * NL + (size_t)j];
-                else
-                    for (int j = 0; j < cnt; j++)
-                        u[j] = rc_uniform_at(c->skey[a], h[j]);
-                for (int j = 0; j < cnt; j++) {
-                    b += u[j];
-                    b2 += u[j] * u[j];
-                    br += u[j] * rk[j];
-                }
-                ts->bu[p] = b, ts->bu2[p] = b2, ts->bur[p] = br;
-            }
-        }
+        sums_lanes(c, ts, i0, i1);
         for (int p = 0; p < n; p++) {
             if (!net->dur_kind[p])
                 continue;
