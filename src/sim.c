@@ -1356,21 +1356,33 @@ typedef struct {
 } sens_job;
 
 /* Sort the N keys (float bits << 32 | iteration) by their upper 32 bits,
- * stably: LSD radix, 8 bits a pass. */
-static void radix_sort_hi32(uint64_t *x, uint64_t *tmp, long n)
+ * stably: LSD radix, 8 bits a pass, the four counts in one read, and no
+ * pass for a byte that all keys share. Returns X or TMP, whichever holds
+ * the result. */
+static uint64_t *radix_sort_hi32(uint64_t *x, uint64_t *tmp, long n)
 {
-    for (int shift = 32; shift < 64; shift += 8) {
-        long cnt[257] = {0};
-        for (long i = 0; i < n; i++)
-            cnt[((x[i] >> shift) & 0xff) + 1]++;
+    long cnt[4][257];
+    memset(cnt, 0, sizeof cnt);
+    for (long i = 0; i < n; i++) {
+        uint64_t k = x[i] >> 32;
+        cnt[0][(k & 0xff) + 1]++;
+        cnt[1][((k >> 8) & 0xff) + 1]++;
+        cnt[2][((k >> 16) & 0xff) + 1]++;
+        cnt[3][(k >> 24) + 1]++;
+    }
+    for (int d = 0; d < 4; d++) {
+        int shift = 32 + 8 * d;
+        if (cnt[d][((x[0] >> shift) & 0xff) + 1] == n)
+            continue; /* every key has this byte: the order stays */
+        long *c = cnt[d];
         for (int b = 0; b < 256; b++)
-            cnt[b + 1] += cnt[b];
+            c[b + 1] += c[b];
         for (long i = 0; i < n; i++)
-            tmp[cnt[(x[i] >> shift) & 0xff]++] = x[i];
+            tmp[c[(x[i] >> shift) & 0xff]++] = x[i];
         uint64_t *t = x;
         x = tmp, tmp = t;
     }
-    /* four passes: the result is back in the caller's X */
+    return x;
 }
 
 static void *sens_sample(void *arg)
@@ -1428,8 +1440,7 @@ static void *sens_rank(void *arg)
             memcpy(&bits, &x[i], sizeof bits); /* >= 0: the bits order as the values */
             j->keys[i] = (uint64_t)bits << 32 | (uint64_t)i;
         }
-        radix_sort_hi32(j->keys, j->tmp, N);
-        const uint64_t *ks = j->keys;
+        const uint64_t *ks = radix_sort_hi32(j->keys, j->tmp, N);
         rc_task_result *tr = &j->r->tasks[net->model_idx[j->list[j->a0 + a]]];
         tr->has_sensitivity = false;
         if ((ks[0] >> 32) == (ks[N - 1] >> 32) || j->vr <= 0)
