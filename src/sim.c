@@ -39,6 +39,7 @@
 #include <gsl/gsl_errno.h>
 
 #include "analysis.h"
+#include "lanes.h"
 #include "rng.h"
 
 __extension__ typedef __int128 acc_t;
@@ -185,7 +186,6 @@ static inline __attribute__((always_inline)) double smp_draw(uint8_t k, const sm
 }
 /* Per-position flags: the duration varies (sampled here), risks act on it,
  * the rate varies, the fixed cost varies, it is in a correlation group. */
-#define NL 4 /* iterations side by side in the loop */
 enum { F_VAR = 1, F_INC = 2, F_RATEV = 4, F_FIXV = 8, F_GRP = 16 };
 
 /* Iterations a thread takes at a time: 256, fewer on large networks (about
@@ -445,54 +445,12 @@ static void copula(ctx *c, tstate *ts, long i, bool base, const int *gl, int ng)
  * number of the loop is kept for the NL of them next to each other
  * (x[p * NL + j] for iteration i + j), so that a task's records, links and
  * factors are read once for all of them and its arithmetic is done on all
- * lanes at once (GCC's vector types: SSE2, or AVX2 where the processor has
- * it). A lane does the operations of its iteration alone, in the same order
- * and without contraction, so its results are the same bits. */
-typedef double vd __attribute__((vector_size(NL * sizeof(double))));
-typedef int64_t vm __attribute__((vector_size(NL * sizeof(int64_t))));
-typedef double vd_at __attribute__((vector_size(NL * sizeof(double)), aligned(sizeof(double)), may_alias));
-typedef uint64_t vq __attribute__((vector_size(NL * sizeof(uint64_t))));
-#define VAT(x) (*(vd_at *)(x))                      /* the NL lanes at x */
-#define VSPLAT(a) ((a) - (vd){0})                    /* a in every lane (x - 0 is x) */
-#define VSEL(m, x, y) ((vd)(((m) & (vm)(x)) | (~(m) & (vm)(y))))  /* m ? x : y */
-#define VMAX(x, y) VSEL((x) > (y), x, y)             /* x > y ? x : y, as the scalar code */
-#define VMIN(x, y) VSEL((x) < (y), x, y)
-/* the loop's functions: an AVX2 clone beside the default one (define
- * LANES_TARGET empty to build the default alone). Not under the address
- * and thread sanitizers: the clone's resolver runs while the program is
- * loaded, before their run-time is ready (a crash under ThreadSanitizer). */
-#ifndef LANES_TARGET
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
-    !defined(__SANITIZE_THREAD__) && !defined(__SANITIZE_ADDRESS__)
-#define LANES_TARGET __attribute__((target_clones("avx2", "default")))
-#else
-#define LANES_TARGET
-#endif
-#endif
-
-/* rc_uniform_at(KEY, H[j]) in each lane, the same bits: z >> 11 (below
- * 2^53) is converted exactly from its two halves, each put in the mantissa
- * of a power of two and that power taken off. */
-static inline __attribute__((always_inline)) void uniform_lanes(uint64_t key, const uint64_t *h, double *out)
-{
-    vq z;
-    memcpy(&z, h, sizeof z);
-    z += key;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    z = (z ^ (z >> 31)) >> 11;
-    vq lo = (z & 0xffffffffULL) | 0x4330000000000000ULL;  /* 2^52 + lo */
-    vq hi = (z >> 32) | 0x4530000000000000ULL;            /* 2^84 + hi x 2^32 */
-    vd x, y;
-    memcpy(&x, &hi, sizeof x);
-    memcpy(&y, &lo, sizeof y);
-    x = (x - 0x1.00000001p84) + y;                        /* hi x 2^32 - 2^52 + 2^52 + lo */
-    VAT(out) = (x + 0.5) * 0x1p-53;
-}
+ * lanes at once (lanes.h). */
 
 /* smp_draw() of record S of kind K for the NL uniforms U, into OUT[0..NL):
- * the triangular and uniform kinds on all lanes at once (the side of the
- * triangle's mode each U falls on chosen without a branch to mispredict). */
+ * the triangular, uniform and normal kinds on all lanes at once (the side
+ * of the triangle's mode each U falls on chosen without a branch to
+ * mispredict). */
 static inline __attribute__((always_inline)) void smp_draw_lanes(uint8_t k, const smp *s, const rc_dist *d,
                                                                  const double *u, double *out)
 {
@@ -508,6 +466,20 @@ static inline __attribute__((always_inline)) void smp_draw_lanes(uint8_t k, cons
     case SK_UNI:
         VAT(out) = q[0] + U * q[1];
         return;
+    case SK_NORM: {
+        double z[NL];
+        norm_inv_lanes(u, z);
+        VAT(out) = q[0] + q[1] * VAT(z);
+        return;
+    }
+    case SK_LOGN: {
+        double z[NL];
+        norm_inv_lanes(u, z);
+        vd x = q[0] + q[1] * VAT(z);
+        for (int j = 0; j < NL; j++)
+            out[j] = exp(x[j]);
+        return;
+    }
     default:
         for (int j = 0; j < NL; j++)
             out[j] = smp_draw(k, s, d, u[j]);

@@ -15,11 +15,14 @@
  * 6e-5. The exact answers are written out in the test from the textbook
  * formulas (not read back from the engine), with high-entropy parameters.
  */
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <gsl/gsl_cdf.h>
 
 #include "dist.h"
+#include "lanes.h"
 #include "rng.h"
 #include "test.h"
 
@@ -392,6 +395,37 @@ TEST(checks_reject_bad_parameters)
     CHECK(rc_dist_check(&d) != NULL);               /* negative weight */
 }
 
+/* The loop's lane-wise uniforms and normal quantiles (lanes.h) are the same
+ * bits as the scalar ones: rc_uniform_at() and GSL's inverse, on a million
+ * uniforms, both sides of the central part's edges (|u - 1/2| = 0.425) and
+ * the extremes the copula clamps to. */
+TEST(lanes_are_the_scalar_bits)
+{
+    long bad_u = 0, bad_z = 0;
+    uint64_t key = rc_rng_key(7, "lanes");
+    for (long i = 0; i < 1000000; i += NL) {
+        uint64_t h[NL];
+        double u[NL], z[NL];
+        for (int j = 0; j < NL; j++)
+            h[j] = rc_uniform_ctr((uint64_t)(i + j), 0);
+        uniform_lanes(key, h, u);
+        for (int j = 0; j < NL; j++)
+            bad_u += memcmp(&u[j], &(double){rc_uniform_at(key, h[j])}, sizeof(double)) != 0;
+        norm_inv_lanes(u, z);
+        for (int j = 0; j < NL; j++)
+            bad_z += memcmp(&z[j], &(double){gsl_cdf_ugaussian_Pinv(u[j])}, sizeof(double)) != 0;
+    }
+    CHECK_INT(bad_u, 0);
+    CHECK_INT(bad_z, 0);
+    const double edge[] = {0.075, 0.925, 0.5, 0x1p-53, 1 - 0x1p-53, 0.3, 0.9999};
+    for (int e = 0; e < (int)(sizeof edge / sizeof edge[0]); e++) {
+        double u[NL] = {nextafter(edge[e], 0), edge[e], nextafter(edge[e], 1), 1 - edge[e]}, z[NL];
+        norm_inv_lanes(u, z);
+        for (int j = 0; j < NL; j++)
+            CHECK(memcmp(&z[j], &(double){gsl_cdf_ugaussian_Pinv(u[j])}, sizeof(double)) == 0);
+    }
+}
+
 int main(void)
 {
     RUN(uniform);
@@ -405,5 +439,6 @@ int main(void)
     RUN(discrete);
     RUN(fixed_and_degenerate);
     RUN(checks_reject_bad_parameters);
+    RUN(lanes_are_the_scalar_bits);
     return TEST_END();
 }
