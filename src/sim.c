@@ -494,13 +494,57 @@ static inline __attribute__((always_inline)) void smp_draw_lanes(uint8_t k, cons
     VAT(out) = VSEL(m, lo, hi);
 }
 
+/* The forward pass of iterate_lanes() with links in groups of LG (a
+ * constant where it is inlined): each task's duration, its cost added to
+ * TCOST, its start, and the latest finish into DV. */
+static inline __attribute__((always_inline)) void forward_lanes(const ctx *c, tstate *ts, const int lg,
+                                                                vd *tcost_io, vd *Dv_io)
+{
+    const rc_net *net = c->net;
+    int n = net->n;
+    const int *ls = c->lp_start;
+    vd tcost = *tcost_io, Dv = *Dv_io;
+    const double *es = ts->Les, *dr = ts->Ldur;
+    for (int p = 0; p < n; p++) {
+        vd d = VAT(ts->Lbase + (size_t)p * NL);
+        if (c->flag[p] & F_INC) {
+            vd sc = VSPLAT(1), de = VSPLAT(0);
+            for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
+                sc *= VAT(ts->Lsscale + (size_t)net->inc_slot[e] * NL);
+                de += VAT(ts->Lsdelay + (size_t)net->inc_slot[e] * NL);
+            }
+            d = d * sc + de;
+        }
+        d = (vd)((vm)d & (d > 0)); /* d > 0 ? d : 0 */
+        VAT(ts->Ldur + (size_t)p * NL) = d;
+        tcost += VAT(ts->Lrate + (size_t)p * NL) * d;
+        tcost += VAT(ts->Lfixed + (size_t)p * NL);
+        /* links in groups (of 2 or 4), padded with links from a task that
+         * never binds: from the start or finish, to the start or finish, by
+         * factors 0 and 1 (es + dur is ef to the bit), so neither the link
+         * type nor the number of links is a branch */
+        vd s = VSPLAT(net->min_start[p]);
+        for (int e = ls[p]; e < ls[p + 1]; e += lg) {
+#pragma GCC unroll 4
+            for (int k = e; k < e + lg; k++) {
+                size_t q = (size_t)c->lp_pos[k] * NL;
+                vd x = VAT(es + q) + c->lp_fin[k] * VAT(dr + q) + c->lp_lag[k] - c->lp_tofin[k] * d;
+                s = VMAX(x, s);
+            }
+        }
+        VAT(ts->Les + (size_t)p * NL) = s;
+        vd f = s + d;
+        Dv = VMAX(f, Dv);
+    }
+    *tcost_io = tcost, *Dv_io = Dv;
+}
+
 /* Pass 1's work for iterations IT[0..NL) in the lanes of TS: the risks and
  * the sampled numbers, then one pass in topological order (apply the risks,
  * cost, schedule). Sets D[j] and C[j] of each. */
 LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, double *D, double *C)
 {
     const rc_net *net = c->net;
-    int n = net->n;
     double rcost[NL];
     for (int j = 0; j < NL; j++) {
         long i = it[j];
@@ -560,38 +604,10 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
         }
     }
     vd tcost = VSPLAT(0), Dv = VSPLAT(net->status_offset);
-    const int *ls = c->lp_start, lg = c->lg;
-    const double *es = ts->Les, *dr = ts->Ldur;
-    for (int p = 0; p < n; p++) {
-        vd d = VAT(ts->Lbase + (size_t)p * NL);
-        if (c->flag[p] & F_INC) {
-            vd sc = VSPLAT(1), de = VSPLAT(0);
-            for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
-                sc *= VAT(ts->Lsscale + (size_t)net->inc_slot[e] * NL);
-                de += VAT(ts->Lsdelay + (size_t)net->inc_slot[e] * NL);
-            }
-            d = d * sc + de;
-        }
-        d = (vd)((vm)d & (d > 0)); /* d > 0 ? d : 0 */
-        VAT(ts->Ldur + (size_t)p * NL) = d;
-        tcost += VAT(ts->Lrate + (size_t)p * NL) * d;
-        tcost += VAT(ts->Lfixed + (size_t)p * NL);
-        /* links in groups (of 2 or 4), padded with links from a task that
-         * never binds: from the start or finish, to the start or finish, by
-         * factors 0 and 1 (es + dur is ef to the bit), so neither the link
-         * type nor the number of links is a branch */
-        vd s = VSPLAT(net->min_start[p]);
-        for (int e = ls[p]; e < ls[p + 1]; e += lg) {
-            for (int k = e; k < e + lg; k++) {
-                size_t q = (size_t)c->lp_pos[k] * NL;
-                vd x = VAT(es + q) + c->lp_fin[k] * VAT(dr + q) + c->lp_lag[k] - c->lp_tofin[k] * d;
-                s = VMAX(x, s);
-            }
-        }
-        VAT(ts->Les + (size_t)p * NL) = s;
-        vd f = s + d;
-        Dv = VMAX(f, Dv);
-    }
+    if (c->lg == 4) /* the group size a constant in each copy of the loop */
+        forward_lanes(c, ts, 4, &tcost, &Dv);
+    else
+        forward_lanes(c, ts, 2, &tcost, &Dv);
     for (int j = 0; j < NL; j++) {
         D[j] = Dv[j];
         ts->Ltime_cost[j] = rc_net_time_cost(net, D[j]);
@@ -846,6 +862,38 @@ static double eval_variant(ctx *c, tstate *ts, int vi, long i, double D, double 
     return Dv;
 }
 
+/* window_lanes()'s propagation from LO to HI, links in groups of LG (a
+ * constant where it is inlined); logs the moved positions in ts->ulog_p
+ * and returns their number. */
+static inline __attribute__((always_inline)) int window_sweep(const ctx *c, tstate *ts, int lo, int hi,
+                                                              const int lg)
+{
+    const rc_net *net = c->net;
+    double *W = ts->Wesf, *Wd = ts->Wdur;
+    int nu = 0;
+    for (int p = lo; p <= hi; p++) {
+        /* as in window_cut() */
+        vd s = VSPLAT(net->min_start[p]), d = VAT(Wd + (size_t)p * NL);
+        for (int e = c->lp_start[p]; e < c->lp_start[p + 1]; e += lg)
+#pragma GCC unroll 4
+            for (int q = e; q < e + lg; q++) {
+                vd y = VAT(W + (size_t)c->lp_src[q] * NL) + c->lp_lag[q] - c->lp_tofin[q] * d;
+                s = VMAX(y, s);
+            }
+        vd f = s + d, es0 = VAT(W + (size_t)(2 * p) * NL), ef0 = VAT(W + (size_t)(2 * p + 1) * NL);
+        vm same = (s == es0) & (f == ef0);
+        int moved = 0;
+        for (int l = 0; l < NL; l++)
+            moved |= same[l] == 0;
+        if (!moved)
+            continue;
+        ts->ulog_p[nu++] = p;
+        VAT(W + (size_t)(2 * p) * NL) = s;
+        VAT(W + (size_t)(2 * p + 1) * NL) = f;
+    }
+    return nu;
+}
+
 /* The new durations of up to NL waiting variants PB[0..K) of iteration I,
  * side by side: the schedule in every lane (Wesf, Wdur), each lane's
  * changed tasks, every task of the union of their windows again, then for
@@ -870,26 +918,7 @@ LANES_TARGET static void window_lanes(const ctx *c, tstate *ts, pending *const *
         lo = pd->lo < lo ? pd->lo : lo;
         hi = pd->hi > hi ? pd->hi : hi;
     }
-    int nu = 0;
-    for (int p = lo; p <= hi; p++) {
-        /* as in window_cut() */
-        vd s = VSPLAT(net->min_start[p]), d = VAT(Wd + (size_t)p * NL);
-        for (int e = c->lp_start[p]; e < c->lp_start[p + 1]; e += c->lg)
-            for (int q = e; q < e + c->lg; q++) {
-                vd y = VAT(W + (size_t)c->lp_src[q] * NL) + c->lp_lag[q] - c->lp_tofin[q] * d;
-                s = VMAX(y, s);
-            }
-        vd f = s + d, es0 = VAT(W + (size_t)(2 * p) * NL), ef0 = VAT(W + (size_t)(2 * p + 1) * NL);
-        vm same = (s == es0) & (f == ef0);
-        int moved = 0;
-        for (int l = 0; l < NL; l++)
-            moved |= same[l] == 0;
-        if (!moved)
-            continue;
-        ts->ulog_p[nu++] = p;
-        VAT(W + (size_t)(2 * p) * NL) = s;
-        VAT(W + (size_t)(2 * p + 1) * NL) = f;
-    }
+    int nu = c->lg == 4 ? window_sweep(c, ts, lo, hi, 4) : window_sweep(c, ts, lo, hi, 2);
     /* what window_cut() reads off each lane's own window: up to its HI the
      * lane's dates are those of its own window (before its LO nothing of it
      * moved), so its duration is the one window_cut() gives, bit for bit */
@@ -946,7 +975,8 @@ static void settle_pending(ctx *c, tstate *ts, long i, double D)
  * the lanes: late finishes into ts->Llf; with SUMS, for the first CNT lanes,
  * each task's zero total float counted and its duration and finish added to
  * this block's sums, iteration by iteration. */
-LANES_TARGET static void backward_lanes(const ctx *c, tstate *ts, const double *D, bool sums, int cnt)
+static inline __attribute__((always_inline)) void backward_links(const ctx *c, tstate *ts, const double *D,
+                                                                 bool sums, int cnt, const int lg)
 {
     const rc_net *net = c->net;
     int n = net->n;
@@ -972,8 +1002,9 @@ LANES_TARGET static void backward_lanes(const ctx *c, tstate *ts, const double *
             }
             ts->crit_count[p] += cc, ts->bd[p] = bd, ts->bf[p] = bf;
         }
-        for (int e = lps[p]; e < lps[p + 1]; e += c->lg) { /* as in iterate_lanes() */
-            for (int k = e; k < e + c->lg; k++) {
+        for (int e = lps[p]; e < lps[p + 1]; e += lg) { /* as in iterate_lanes() */
+#pragma GCC unroll 4
+            for (int k = e; k < e + lg; k++) {
                 size_t q = (size_t)c->lp_pos[k] * NL;
                 vd v = (lfp - c->lp_ls[k] * dp) - c->lp_lag[k] + c->lp_frst[k] * VAT(dur + q);
                 vd o = VAT(lf + q);
@@ -981,6 +1012,14 @@ LANES_TARGET static void backward_lanes(const ctx *c, tstate *ts, const double *
             }
         }
     }
+}
+
+LANES_TARGET static void backward_lanes(const ctx *c, tstate *ts, const double *D, bool sums, int cnt)
+{
+    if (c->lg == 4)
+        backward_links(c, ts, D, sums, cnt, 4);
+    else
+        backward_links(c, ts, D, sums, cnt, 2);
 }
 
 /* Lane J of the loop's arrays into TS's one-iteration arrays, for the
