@@ -863,14 +863,13 @@ static double eval_variant(ctx *c, tstate *ts, int vi, long i, double D, double 
 }
 
 /* window_lanes()'s propagation from LO to HI, links in groups of LG (a
- * constant where it is inlined); logs the moved positions in ts->ulog_p
- * and returns their number. */
-static inline __attribute__((always_inline)) int window_sweep(const ctx *c, tstate *ts, int lo, int hi,
-                                                              const int lg)
+ * constant where it is inlined). */
+static inline __attribute__((always_inline)) void window_sweep(const ctx *c, tstate *ts, int lo, int hi,
+                                                               const int lg)
 {
     const rc_net *net = c->net;
-    double *W = ts->Wesf, *Wd = ts->Wdur;
-    int nu = 0;
+    double *W = ts->Wesf;
+    const double *Wd = ts->Wdur;
     for (int p = lo; p <= hi; p++) {
         /* as in window_cut() */
         vd s = VSPLAT(net->min_start[p]), d = VAT(Wd + (size_t)p * NL);
@@ -880,18 +879,9 @@ static inline __attribute__((always_inline)) int window_sweep(const ctx *c, tsta
                 vd y = VAT(W + (size_t)c->lp_src[q] * NL) + c->lp_lag[q] - c->lp_tofin[q] * d;
                 s = VMAX(y, s);
             }
-        vd f = s + d, es0 = VAT(W + (size_t)(2 * p) * NL), ef0 = VAT(W + (size_t)(2 * p + 1) * NL);
-        vm same = (s == es0) & (f == ef0);
-        int moved = 0;
-        for (int l = 0; l < NL; l++)
-            moved |= same[l] == 0;
-        if (!moved)
-            continue;
-        ts->ulog_p[nu++] = p;
         VAT(W + (size_t)(2 * p) * NL) = s;
-        VAT(W + (size_t)(2 * p + 1) * NL) = f;
+        VAT(W + (size_t)(2 * p + 1) * NL) = s + d;
     }
-    return nu;
 }
 
 /* The new durations of up to NL waiting variants PB[0..K) of iteration I,
@@ -904,10 +894,14 @@ LANES_TARGET static void window_lanes(const ctx *c, tstate *ts, pending *const *
     int n = net->n, lo = INT32_MAX, hi = -1;
     double *W = ts->Wesf, *Wd = ts->Wdur;
     if (!ts->wfilled) {
+        const double *esf = ts->esf, *dur = ts->dur;
+        for (int x = 0; x <= 2 * n + 1; x++) {
+            vd v = VSPLAT(esf[x]);
+            memcpy(W + (size_t)x * NL, &v, sizeof v);
+        }
         for (int p = 0; p <= n; p++) {
-            VAT(W + (size_t)(2 * p) * NL) = VSPLAT(ts->esf[2 * p]);
-            VAT(W + (size_t)(2 * p + 1) * NL) = VSPLAT(ts->esf[2 * p + 1]);
-            VAT(Wd + (size_t)p * NL) = VSPLAT(ts->dur[p]);
+            vd v = VSPLAT(dur[p]);
+            memcpy(Wd + (size_t)p * NL, &v, sizeof v);
         }
         ts->wfilled = true;
     }
@@ -918,7 +912,10 @@ LANES_TARGET static void window_lanes(const ctx *c, tstate *ts, pending *const *
         lo = pd->lo < lo ? pd->lo : lo;
         hi = pd->hi > hi ? pd->hi : hi;
     }
-    int nu = c->lg == 4 ? window_sweep(c, ts, lo, hi, 4) : window_sweep(c, ts, lo, hi, 2);
+    if (c->lg == 4)
+        window_sweep(c, ts, lo, hi, 4);
+    else
+        window_sweep(c, ts, lo, hi, 2);
     /* what window_cut() reads off each lane's own window: up to its HI the
      * lane's dates are those of its own window (before its LO nothing of it
      * moved), so its duration is the one window_cut() gives, bit for bit */
@@ -928,10 +925,10 @@ LANES_TARGET static void window_lanes(const ctx *c, tstate *ts, pending *const *
     for (int l = 0; l < k; l++)
         for (int r = pb[l]->r0; r < pb[l]->r0 + pb[l]->nr; r++)
             VAT(Wd + (size_t)ts->prel[r] * NL) = VSPLAT(ts->dur[ts->prel[r]]);
-    while (nu > 0) {
-        int p = ts->ulog_p[--nu];
-        VAT(W + (size_t)(2 * p) * NL) = VSPLAT(ts->esf[2 * p]);
-        VAT(W + (size_t)(2 * p + 1) * NL) = VSPLAT(ts->esf[2 * p + 1]);
+    const double *esf = ts->esf; /* most of the window moved: all of it */
+    for (int x = 2 * lo; x <= 2 * hi + 1; x++) {
+        vd v = VSPLAT(esf[x]);
+        memcpy(W + (size_t)x * NL, &v, sizeof v);
     }
 }
 
