@@ -258,7 +258,7 @@ typedef struct {
     int npend, *porder, *prel, nprel;
     double *pdv;
     double *Wesf, *Wdur;                /* [2(n + 1) x NL], [(n + 1) x NL] */
-    bool wfilled;                       /* Wesf, Wdur hold this iteration's schedule */
+    bool wfilled;                       /* Wdur holds this iteration's durations */
     double *z, *w;
     double *pmax, *smax;                /* longest paths ending before / starting after p */
     double time_cost;                   /* this iteration's overhead and penalty */
@@ -306,6 +306,7 @@ struct ctx {
     int *lp_start, *lp_pos;
     int *lp_src;     /* 2 x the predecessor's position, + 1 from its finish: into esf */
     int *ls_wmax;    /* [n] the word of mark that holds the last successor's bit */
+    int *src_min;    /* [n+1] the least lp_src of the links into positions p and on (2 x p at most) */
     int *ls_start, *ls_pos;  /* successor positions, padded the same way */
     double *lp_lag;
     double *lp_fin;   /* 1: from the predecessor's finish (FS, FF); else 0 */
@@ -623,8 +624,8 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
  * paths that start after HI, and the paths along the links that cross HI
  * followed by the old longest path on from where they land. Within TOL of
  * D it is D. */
-static double window_read(const ctx *c, const tstate *ts, const double *dates, size_t stride, int lo,
-                          int hi, double D, double tol)
+static double window_read(const ctx *c, const tstate *ts, const double *dates, size_t stride, int wlo,
+                          int lo, int hi, double D, double tol)
 {
     const rc_net *net = c->net;
     /* the finishes from LO to HI: only those no successor dominates (a
@@ -656,7 +657,8 @@ static double window_read(const ctx *c, const tstate *ts, const double *dates, s
             /* the old longest path on from the start of X (or, for a link
              * that binds X's finish, from its finish back to its start) */
             double tail = c->e_tofin[e] ? D - ts->lf[x] : D - (ts->lf[x] - ts->dur[x]);
-            double y = dates[(size_t)(2 * u + c->e_fin[e]) * stride] + net->pred_lag[e] + tail;
+            size_t src = (size_t)(2 * u + c->e_fin[e]);
+            double y = (u < wlo ? ts->esf[src] : dates[src * stride]) + net->pred_lag[e] + tail;
             Dv = y > Dv ? y : Dv;
         }
     }
@@ -723,7 +725,7 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
     }
     for (int w = whi; w <= wmax; w++) /* past the window: drop what is left */
         mark[w] = 0;
-    double Dv = window_read(c, ts, esf, 1, lo, hi, D, tol);
+    double Dv = window_read(c, ts, esf, 1, 0, lo, hi, D, tol);
     while (nu > 0) {
         nu--;
         esf[2 * ts->ulog_p[nu]] = ts->ulog_es[nu], esf[2 * ts->ulog_p[nu] + 1] = ts->ulog_ef[nu];
@@ -869,7 +871,11 @@ static inline __attribute__((always_inline)) void window_sweep(const ctx *c, tst
 {
     const rc_net *net = c->net;
     double *W = ts->Wesf;
-    const double *Wd = ts->Wdur;
+    const double *Wd = ts->Wdur, *esf = ts->esf;
+    for (int x = c->src_min[lo]; x < 2 * lo; x++) { /* the dates it reads before LO */
+        vd v = VSPLAT(esf[x]);
+        memcpy(W + (size_t)x * NL, &v, sizeof v);
+    }
     for (int p = lo; p <= hi; p++) {
         /* as in window_cut() */
         vd s = VSPLAT(net->min_start[p]), d = VAT(Wd + (size_t)p * NL);
@@ -885,20 +891,18 @@ static inline __attribute__((always_inline)) void window_sweep(const ctx *c, tst
 }
 
 /* The new durations of up to NL waiting variants PB[0..K) of iteration I,
- * side by side: the schedule in every lane (Wesf, Wdur), each lane's
- * changed tasks, every task of the union of their windows again, then for
- * each lane what window_cut() reads off its own window. */
+ * side by side: the durations in every lane (Wdur) with each lane's
+ * changed tasks, every task of the union of their windows again (its dates
+ * into Wesf; before the union's start they are the iteration's own, read
+ * from ts->esf), then for each lane what window_cut() reads off its own
+ * window. */
 LANES_TARGET static void window_lanes(const ctx *c, tstate *ts, pending *const *pb, int k, double D, double tol)
 {
     const rc_net *net = c->net;
     int n = net->n, lo = INT32_MAX, hi = -1;
     double *W = ts->Wesf, *Wd = ts->Wdur;
     if (!ts->wfilled) {
-        const double *esf = ts->esf, *dur = ts->dur;
-        for (int x = 0; x <= 2 * n + 1; x++) {
-            vd v = VSPLAT(esf[x]);
-            memcpy(W + (size_t)x * NL, &v, sizeof v);
-        }
+        const double *dur = ts->dur;
         for (int p = 0; p <= n; p++) {
             vd v = VSPLAT(dur[p]);
             memcpy(Wd + (size_t)p * NL, &v, sizeof v);
@@ -920,16 +924,11 @@ LANES_TARGET static void window_lanes(const ctx *c, tstate *ts, pending *const *
      * lane's dates are those of its own window (before its LO nothing of it
      * moved), so its duration is the one window_cut() gives, bit for bit */
     for (int l = 0; l < k; l++)
-        pb[l]->Dv = window_read(c, ts, W + l, NL, pb[l]->lo, pb[l]->hi, D, tol);
+        pb[l]->Dv = window_read(c, ts, W + l, NL, lo, pb[l]->lo, pb[l]->hi, D, tol);
     /* back to this iteration's schedule in every lane */
     for (int l = 0; l < k; l++)
         for (int r = pb[l]->r0; r < pb[l]->r0 + pb[l]->nr; r++)
             VAT(Wd + (size_t)ts->prel[r] * NL) = VSPLAT(ts->dur[ts->prel[r]]);
-    const double *esf = ts->esf; /* most of the window moved: all of it */
-    for (int x = 2 * lo; x <= 2 * hi + 1; x++) {
-        vd v = VSPLAT(esf[x]);
-        memcpy(W + (size_t)x * NL, &v, sizeof v);
-    }
 }
 
 /* The variants of iteration I that waited (eval_variant): their windows NL
@@ -1872,6 +1871,18 @@ static int build_loop_lists(ctx *c)
         for (k = c->ls_start[p]; k < c->ls_start[p + 1]; k++)
             c->ls_wmax[p] = c->ls_pos[k] >> 6 > c->ls_wmax[p] ? c->ls_pos[k] >> 6 : c->ls_wmax[p];
     }
+    c->src_min = malloc((nn + 1) * sizeof *c->src_min);
+    if (!c->src_min)
+        return -1;
+    c->src_min[n] = 2 * n;
+    for (int p = n - 1; p >= 0; p--) {
+        int m = c->src_min[p + 1] < 2 * p ? c->src_min[p + 1] : 2 * p;
+        for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++) {
+            int src = 2 * net->pred_pos[e] + (net->pred_type[e] == RC_LINK_FS || net->pred_type[e] == RC_LINK_FF);
+            m = src < m ? src : m;
+        }
+        c->src_min[p] = m;
+    }
     for (int p = 0; p < n; p++) {
         int k = c->lp_start[p];
         for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++, k++) {
@@ -1905,6 +1916,8 @@ static void tstate_preset(tstate *ts, const ctx *c)
     for (int j = 0; j < NL; j++) {
         ts->Les[(size_t)n * NL + j] = -INFINITY;
         ts->Ldur[(size_t)n * NL + j] = 0;
+        /* window_lanes never writes the padding task's dates */
+        ts->Wesf[(size_t)(2 * n) * NL + j] = ts->Wesf[(size_t)(2 * n + 1) * NL + j] = -INFINITY;
         for (int p = 0; p < n; p++) {
             size_t x = (size_t)p * NL + (size_t)j;
             ts->Lbase[x] = net->dur_const[p];
@@ -2413,7 +2426,7 @@ out:
     free(c.skind), free(c.rkind), free(c.fkind), free(c.sd), free(c.sr), free(c.sf);
     free(c.flag), free(c.ffin), free(c.sens_pos), free(c.skey), free(c.inc_col), free(c.inc_pos);
     free(c.kind_pos), free(c.ratev_pos), free(c.fixv_pos), free(c.ksd), free(c.ksr), free(c.ksf);
-    free(c.kkey), free(c.krkey), free(c.kfkey), free(c.grp_pos), free(c.lp_start), free(c.lp_pos);
+    free(c.kkey), free(c.krkey), free(c.kfkey), free(c.src_min), free(c.grp_pos), free(c.lp_start), free(c.lp_pos);
     free(c.ls_start), free(c.ls_pos);
     free(c.lp_lag), free(c.lp_fin), free(c.lp_tofin), free(c.lp_ls), free(c.lp_frst);
     free(c.lp_src), free(c.ls_wmax);
