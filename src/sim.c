@@ -222,6 +222,14 @@ typedef struct {
 
 typedef struct ctx ctx;
 
+/* A link as window_read() reads it: its lag, its source date (2 x the
+ * predecessor's position, + 1 from its finish) and the successor's tail
+ * (2 x its position, + 1 when the link binds its finish: ts->tail2). */
+typedef struct {
+    double lag;
+    int src, xt;
+} erec;
+
 /* A variant of this iteration whose new duration needs a window over
  * several tasks (or that follows one): it waits for the others, and up to NL
  * of them are propagated side by side (window_lanes). */
@@ -261,6 +269,8 @@ typedef struct {
     bool wfilled;                       /* Wdur holds this iteration's durations */
     double *z, *w;
     double *pmax, *smax;                /* longest paths ending before / starting after p */
+    double *tail2;                      /* [2n] the longest path on from the start of p (2p) and
+                                           from its finish back to its start (2p + 1): D - ls, D - lf */
     double time_cost;                   /* this iteration's overhead and penalty */
     /* accumulators */
     int64_t *crit_count;
@@ -317,6 +327,7 @@ struct ctx {
     int *edge_succ;  /* [m] the successor position of each predecessor link */
     uint8_t *e_fin;  /* [m] the link leaves the predecessor's finish (FS, FF) */
     uint8_t *e_tofin; /* [m] it binds the successor's finish (FF, SF) */
+    erec *erec;      /* [m] each link as window_read() takes it (with the span lists) */
     int *span_start; /* [n+1] CSR: the links that jump over position p (NULL: none built) */
     int *span_edge;
     int *out_start;  /* [n+1] CSR: the links out of each position (their indices) */
@@ -653,12 +664,12 @@ static double window_read(const ctx *c, const tstate *ts, const double *dates, s
             int e = pass ? c->out_edge[k] : c->span_edge[k];
             if (pass && !c->e_fin[e])
                 continue; /* SS, SF out of HI: listed over HI already */
-            int u = net->pred_pos[e], x = c->edge_succ[e];
-            /* the old longest path on from the start of X (or, for a link
-             * that binds X's finish, from its finish back to its start) */
-            double tail = c->e_tofin[e] ? D - ts->lf[x] : D - (ts->lf[x] - ts->dur[x]);
-            size_t src = (size_t)(2 * u + c->e_fin[e]);
-            double y = (u < wlo ? ts->esf[src] : dates[src * stride]) + net->pred_lag[e] + tail;
+            /* the old longest path on from the start of the successor (or,
+             * for a link that binds its finish, from its finish back to its
+             * start): ts->tail2 */
+            const erec *er = &c->erec[e];
+            double y = (er->src < 2 * wlo ? ts->esf[er->src] : dates[(size_t)er->src * stride]) + er->lag +
+                       ts->tail2[er->xt];
             Dv = y > Dv ? y : Dv;
         }
     }
@@ -1167,7 +1178,9 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
             a = -INFINITY;
             for (int p = n - 1; p >= 0; p--) {
                 ts->smax[p] = a;
-                double x = net->min_start[p] + (D[j] - (ts->lf[p] - ts->dur[p]));
+                double tail = D[j] - (ts->lf[p] - ts->dur[p]), x = net->min_start[p] + tail;
+                ts->tail2[2 * p] = tail;
+                ts->tail2[2 * p + 1] = D[j] - ts->lf[p];
                 if (x > a)
                     a = x;
             }
@@ -1218,7 +1231,7 @@ static void tstate_delete(tstate *ts)
     free(ts->ulog_p), free(ts->dlog_p), free(ts->ulog_es), free(ts->ulog_ef), free(ts->dlog_v);
     free(ts->cl_p), free(ts->rel), free(ts->cl_f), free(ts->cl_d), free(ts->cl_u);
     free(ts->pend), free(ts->porder), free(ts->prel), free(ts->pdv), free(ts->Wesf), free(ts->Wdur);
-    free(ts->z), free(ts->w), free(ts->pmax), free(ts->smax);
+    free(ts->z), free(ts->w), free(ts->pmax), free(ts->smax), free(ts->tail2);
     free(ts->crit_count), free(ts->sum_dur), free(ts->sum_fin), free(ts->occ);
     free(ts->su), free(ts->su2), free(ts->sur);
     free(ts->bd), free(ts->bf), free(ts->bu), free(ts->bu2), free(ts->bur);
@@ -1250,7 +1263,7 @@ static int tstate_init(tstate *ts, ctx *c, int id)
           A(cl_f, n) && A(cl_d, n) && A(cl_u, n) &&
           A(pend, 2 * nr) && A(porder, 2 * nr) && A(prel, nt) && A(pdv, nt) &&
           A(Wesf, 2 * NL * (n + 1)) && A(Wdur, NL * (n + 1)) && A(z, ng) && A(w, ng) && A(pmax, n) &&
-          A(smax, n) &&
+          A(smax, n) && A(tail2, 2 * n) &&
           A(crit_count, n) && A(sum_dur, n) && A(sum_fin, n) && A(occ, nr) && A(su, n) &&
           A(su2, n) && A(sur, n) && A(bd, n) && A(bf, n) && A(bu, n) && A(bu2, n) &&
           A(bur, n))) {
@@ -1708,6 +1721,12 @@ static int build_spans(ctx *c)
         }
     if (total > RC_SPAN_BUDGET)
         return 0;
+    c->erec = malloc((size_t)(m ? m : 1) * sizeof *c->erec);
+    if (!c->erec)
+        return -1;
+    for (int e = 0; e < m; e++)
+        c->erec[e] = (erec){.lag = net->pred_lag[e], .src = 2 * net->pred_pos[e] + c->e_fin[e],
+                            .xt = 2 * c->edge_succ[e] + c->e_tofin[e]};
     int *cnt = calloc((size_t)n + 1, sizeof *cnt);
     c->span_start = malloc(((size_t)n + 1) * sizeof *c->span_start);
     c->span_edge = malloc((size_t)(total ? total : 1) * sizeof *c->span_edge);
@@ -2434,7 +2453,7 @@ out:
         free(c.esmp[k].s), free(c.esmp[k].k);
     free(c.esmp);
     free(c.e_fin), free(c.e_tofin);
-    free(c.edge_succ), free(c.span_start), free(c.span_edge), free(c.out_start), free(c.out_edge);
+    free(c.edge_succ), free(c.erec), free(c.span_start), free(c.span_edge), free(c.out_start), free(c.out_edge);
     free(c.tkey), free(c.rkey), free(c.fixed_var), free(c.rate_var), free(c.fixed_val),
         free(c.rate_val), free(c.range_pos), free(c.range_fin);
     rc_plan_delete(&plan);
