@@ -74,6 +74,7 @@ typedef struct {
 typedef struct {
     smp *s;          /* [3 x n_impacts]: delay, scale, cost of each impact */
     uint8_t *k;      /* their SK_* */
+    double p0;       /* exp(-frequency): no occurrence (Poisson) */
 } effect_smp;
 
 /* SK_* and the record of D. */
@@ -351,7 +352,8 @@ struct ctx {
     const rc_sim_options *o;
 };
 
-static long poisson_quantile(double u, double lambda)
+/* The Poisson(LAMBDA) quantile of U; P0 is exp(-LAMBDA), computed once. */
+static long poisson_quantile(double u, double lambda, double p0)
 {
     if (lambda <= 0)
         return 0;
@@ -359,7 +361,7 @@ static long poisson_quantile(double u, double lambda)
         double k = floor(lambda + sqrt(lambda) * gsl_cdf_ugaussian_Pinv(u) + 0.5);
         return k > 0 ? (long)k : 0;
     }
-    double p = exp(-lambda), cdf = p;
+    double p = p0, cdf = p;
     long k = 0;
     while (cdf < u && k < 100000) {
         k++;
@@ -371,7 +373,7 @@ static long poisson_quantile(double u, double lambda)
     return k;
 }
 
-/* Occurrences of effect E in iteration I, and its per-impact totals. */
+/* The records of effect E's impacts. Returns 0 or -1. */
 static int effect_smp_init(effect_smp *es, const rc_net_effect *e)
 {
     size_t n = (size_t)(e->n_impacts ? 3 * e->n_impacts : 1);
@@ -379,6 +381,7 @@ static int effect_smp_init(effect_smp *es, const rc_net_effect *e)
     es->k = calloc(n, 1);
     if (!es->s || !es->k)
         return -1;
+    es->p0 = exp(-e->frequency);
     for (int j = 0; j < e->n_impacts; j++) {
         const rc_net_impact *im = &e->impacts[j];
         const rc_dist *d[3] = {im->delay, im->scale, im->cost};
@@ -389,13 +392,12 @@ static int effect_smp_init(effect_smp *es, const rc_net_effect *e)
     return 0;
 }
 
-/* Occurrences of effect E (records ES) in iteration I (H0: its
- * rc_uniform_ctr(I, 0)), and its per-impact totals. */
-static int sample_effect(const rc_net_effect *e, const effect_smp *es, uint64_t key, long i, uint64_t h0,
+/* Occurrences of effect E (records ES) in iteration I, given its first
+ * uniform U0 (rc_uniform(KEY, I, 0)), and its per-impact totals. */
+static int sample_effect(const rc_net_effect *e, const effect_smp *es, uint64_t key, long i, double u0,
                          double *delay, double *scale, double *cost)
 {
-    double u0 = rc_uniform_at(key, h0);
-    long K = e->use_frequency ? poisson_quantile(u0, e->frequency) : (u0 < e->probability);
+    long K = e->use_frequency ? poisson_quantile(u0, e->frequency, es->p0) : (u0 < e->probability);
     for (int j = 0; j < e->n_impacts; j++)
         delay[j] = 0, scale[j] = 1, cost[j] = 0;
     for (long k = 0; k < K; k++)
@@ -558,42 +560,43 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
 {
     const rc_net *net = c->net;
     double rcost[NL];
+    uint64_t h0[NL];
     for (int j = 0; j < NL; j++) {
-        long i = it[j];
         if (!c->no_unc && net->n_groups) {
-            copula(c, ts, i, true, NULL, 0);
+            copula(c, ts, it[j], true, NULL, 0);
             for (int a = 0; a < c->n_grp; a++)
                 ts->Lbase[(size_t)c->grp_pos[a] * NL + j] = ts->base[c->grp_pos[a]];
         }
-        double rsum = 0;
-        int slot = 0;
-        uint64_t h0 = rc_uniform_ctr((uint64_t)i, 0);
-        for (int r = 0; r < net->n_risks; r++) {
-            const rc_net_effect *e = &net->risks[r].effect[0];
-            int K = sample_effect(e, &c->esmp[2 * r], c->rkey[r], i, h0, ts->slot_delay + slot,
-                                  ts->slot_scale + slot, ts->slot_cost + slot);
+        h0[j] = rc_uniform_ctr((uint64_t)it[j], 0);
+        rcost[j] = 0;
+    }
+    /* the risks, each on all lanes (each lane's costs added in order of risk) */
+    for (int r = 0, slot = 0; r < net->n_risks; r++) {
+        const rc_net_effect *e = &net->risks[r].effect[0];
+        double u0[NL];
+        uniform_lanes(c->rkey[r], h0, u0);
+        for (int j = 0; j < NL; j++) {
+            int K = sample_effect(e, &c->esmp[2 * r], c->rkey[r], it[j], u0[j], ts->slot_delay,
+                                  ts->slot_scale, ts->slot_cost);
             double rc = 0;
-            for (int k = 0; k < e->n_impacts; k++)
-                rc += ts->slot_cost[slot + k];
+            for (int k = 0; k < e->n_impacts; k++) {
+                rc += ts->slot_cost[k];
+                ts->Lsdelay[(size_t)(slot + k) * NL + j] = ts->slot_delay[k];
+                ts->Lsscale[(size_t)(slot + k) * NL + j] = ts->slot_scale[k];
+            }
             ts->Lrisk_k[(size_t)r * NL + j] = K;
             ts->Lrisk_cost[(size_t)r * NL + j] = rc;
-            rsum += rc;
-            slot += e->n_impacts;
+            rcost[j] += rc;
         }
-        for (int s = 0; s < slot; s++) {
-            ts->Lsdelay[(size_t)s * NL + j] = ts->slot_delay[s];
-            ts->Lsscale[(size_t)s * NL + j] = ts->slot_scale[s];
-        }
-        rcost[j] = rsum;
+        slot += e->n_impacts;
     }
     /* the sampled numbers, kind by kind (a loop per kind, not a branch per
      * task). Constant durations, rates and fixed costs were put in place by
      * tstate_preset and are never overwritten. */
     if (!c->no_unc) {
         double u[NL];
-        uint64_t h0[NL], h1[NL], h2[NL];
+        uint64_t h1[NL], h2[NL];
         for (int j = 0; j < NL; j++) {
-            h0[j] = rc_uniform_ctr((uint64_t)it[j], 0);
             h1[j] = rc_uniform_ctr((uint64_t)it[j], 1);
             h2[j] = rc_uniform_ctr((uint64_t)it[j], 2);
         }
@@ -760,7 +763,7 @@ static double eval_variant(ctx *c, tstate *ts, int vi, long i, double D, double 
     double alt_cost = 0, mit = v->mode == 1 && rk->mit0 ? rk->alt_cost : 0;
     if (v->mode == 1) {
         Ka = sample_effect(alt, &c->esmp[2 * v->risk + 1], c->rkey[v->risk], i,
-                           rc_uniform_ctr((uint64_t)i, 0), ts->alt_delay,
+                           rc_uniform(c->rkey[v->risk], (uint64_t)i, 0), ts->alt_delay,
                            ts->alt_scale, ts->alt_cost);
         for (int j = 0; j < alt->n_impacts; j++)
             alt_cost += ts->alt_cost[j];
@@ -1423,7 +1426,8 @@ static void *sens_sample(void *arg)
         for (int a = 0; a < j->nw; a++) {
             int q = j->wl[a];
             const rc_net_effect *e = &net->risks[q].effect[0];
-            sample_effect(e, &c->esmp[2 * q], c->rkey[q], i, h0, ts->slot_delay + j->slot0[q],
+            sample_effect(e, &c->esmp[2 * q], c->rkey[q], i, rc_uniform_at(c->rkey[q], h0),
+                          ts->slot_delay + j->slot0[q],
                           ts->slot_scale + j->slot0[q], ts->slot_cost + j->slot0[q]);
         }
         for (int a = 0; a < j->k; a++) {
@@ -1524,7 +1528,8 @@ static void *variant_register(void *arg)
             long cnt = 0;
             for (long i = 0; i < N; i++) {
                 double u0 = rc_uniform(c->rkey[k], (uint64_t)i, 0);
-                int occ = ef->use_frequency ? poisson_quantile(u0, ef->frequency) > 0 : u0 < ef->probability;
+                int occ = ef->use_frequency ? poisson_quantile(u0, ef->frequency, c->esmp[2 * k + e].p0) > 0
+                                            : u0 < ef->probability;
                 if (!occ)
                     continue;
                 cnt++;
