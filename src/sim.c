@@ -1690,9 +1690,12 @@ unsigned long long rc_sim_memory(const rc_model *m, long iterations, int threads
             for (int k = 0; k < e->n_impacts; k++)
                 listed += (unsigned long long)e->impacts[k].n_tasks;
         }
-    unsigned long long risks = (unsigned long long)m->n_risks;
+    unsigned long long risks = (unsigned long long)m->n_risks, links = 0;
+    for (int t = 0; t < m->n_tasks; t++)
+        links += (unsigned long long)m->tasks[t].n_after;
     return n * (RC_SIM_BYTES_PER_ITER + th * RC_SIM_BYTES_PER_ITER_THREAD) +
            tasks * (th * RC_SIM_BYTES_PER_TASK + RC_SIM_BYTES_PER_TASK_SHARED) +
+           links * RC_SIM_BYTES_PER_LINK_SHARED +
            th * (risks * RC_SIM_BYTES_PER_RISK_THREAD + slots * RC_SIM_BYTES_PER_SLOT_THREAD +
                  listed * RC_SIM_BYTES_PER_LISTED_THREAD) +
            4ULL * RC_SPAN_BUDGET + (unsigned long long)RC_VARIANT_BUDGET +
