@@ -250,7 +250,7 @@ typedef struct {
     int *Lrisk_k;
     double Ltime_cost[NL];
     /* one iteration: the copula's, a lane's for the variants */
-    double *u, *base, *dur, *lf, *rate_s;
+    double *u, *base, *dur, *lf;
     double *esf;  /* [2(n + 1)]: start and finish of each position, side by side */
     double *slot_delay, *slot_scale, *slot_cost;  /* effect[0] per slot */
     int *risk_k;
@@ -269,9 +269,12 @@ typedef struct {
     double *Wesf, *Wdur;                /* [2(n + 1) x NL], [(n + 1) x NL] */
     bool wfilled;                       /* Wdur holds this iteration's durations */
     double *z, *w;
-    double *pmax, *smax;                /* longest paths ending before / starting after p */
-    double *tail2;                      /* [2n] the longest path on from the start of p (2p) and
-                                           from its finish back to its start (2p + 1): D - ls, D - lf */
+    /* in lanes, for the variants (paths_lanes): the longest path that ends
+     * before p, the longest that starts after p, and (tail2, [2n x NL]) the
+     * longest path on from the start of p (2p) and from its finish back to
+     * its start (2p + 1): D - ls, D - lf */
+    double *Lpmax, *Lsmax, *Ltail2;
+    int lane;                           /* the lane the variants are evaluated in */
     double time_cost;                   /* this iteration's overhead and penalty */
     /* accumulators */
     int64_t *crit_count;
@@ -645,7 +648,8 @@ static double window_read(const ctx *c, const tstate *ts, const double *dates, s
     /* the finishes from LO to HI: only those no successor dominates (a
      * dominated one's successor finishes no earlier, inside the window or
      * through a link across HI) */
-    double Dv = ts->pmax[lo];
+    size_t j = (size_t)ts->lane;
+    double Dv = ts->Lpmax[(size_t)lo * NL + j];
     int a = 0, b = net->n_nd;
     while (a < b) {
         int mid = (a + b) / 2;
@@ -658,7 +662,8 @@ static double window_read(const ctx *c, const tstate *ts, const double *dates, s
         double f = dates[(size_t)(2 * net->nd_pos[a] + 1) * stride];
         Dv = f > Dv ? f : Dv;
     }
-    Dv = ts->smax[hi] > Dv ? ts->smax[hi] : Dv;
+    double sx = ts->Lsmax[(size_t)hi * NL + j];
+    Dv = sx > Dv ? sx : Dv;
     for (int pass = 0; c->span_start && pass < 2; pass++) {
         /* the links over HI (and SS, SF out of it), then FS, FF out of HI */
         int k0 = pass ? c->out_start[hi] : c->span_start[hi];
@@ -669,10 +674,10 @@ static double window_read(const ctx *c, const tstate *ts, const double *dates, s
                 continue; /* SS, SF out of HI: listed over HI already */
             /* the old longest path on from the start of the successor (or,
              * for a link that binds its finish, from its finish back to its
-             * start): ts->tail2 */
+             * start): Ltail2 */
             const erec *er = &c->erec[e];
             double y = (er->src < 2 * wlo ? ts->esf[er->src] : dates[(size_t)er->src * stride]) + er->lag +
-                       ts->tail2[er->xt];
+                       ts->Ltail2[(size_t)er->xt * NL + j];
             Dv = y > Dv ? y : Dv;
         }
     }
@@ -797,11 +802,12 @@ static double eval_variant(ctx *c, tstate *ts, int vi, long i, double D, double 
             sc *= ts->slot_scale[s];
             de += ts->slot_delay[s];
         }
-        double d = ts->base[p] * sc * ts->vs[p] + de + ts->vd[p];
+        size_t x = (size_t)p * NL + (size_t)ts->lane;
+        double d = ts->Lbase[x] * sc * ts->vs[p] + de + ts->vd[p];
         if (!(d > 0))
             d = 0;
         ts->dv[p] = d;
-        dcost += ts->rate_s[p] * (d - ts->dur[p]);
+        dcost += ts->Lrate[x] * (d - ts->dur[p]);
         if (d != ts->dur[p]) {
             double fl = ts->lf[p] - ts->esf[2 * p + 1], dd = d - ts->dur[p];
             /* how much longer (shorter) a path through P can get: by the
@@ -1032,6 +1038,32 @@ LANES_TARGET static void backward_lanes(const ctx *c, tstate *ts, const double *
         backward_links(c, ts, D, sums, cnt, 2);
 }
 
+/* For the variants, in every lane: the longest path that ends before each
+ * position p (the latest finish there), the longest that starts after it
+ * (its earliest allowed start plus the longest path from that start), and
+ * the tails window_read() adds to a link across a window's end. */
+LANES_TARGET static void paths_lanes(const ctx *c, tstate *ts, const double *D)
+{
+    const rc_net *net = c->net;
+    int n = net->n;
+    vd a = VSPLAT(net->status_offset), Dv = VAT(D);
+    for (int p = 0; p < n; p++) {
+        size_t x = (size_t)p * NL;
+        VAT(ts->Lpmax + x) = a;
+        vd f = VAT(ts->Les + x) + VAT(ts->Ldur + x);
+        a = VMAX(f, a);
+    }
+    a = VSPLAT(-INFINITY);
+    for (int p = n - 1; p >= 0; p--) {
+        size_t x = (size_t)p * NL;
+        VAT(ts->Lsmax + x) = a;
+        vd lf = VAT(ts->Llf + x), tail = Dv - (lf - VAT(ts->Ldur + x)), y = net->min_start[p] + tail;
+        VAT(ts->Ltail2 + 2 * x) = tail;
+        VAT(ts->Ltail2 + 2 * x + NL) = Dv - lf;
+        a = VMAX(y, a);
+    }
+}
+
 /* Lane J of the loop's arrays into TS's one-iteration arrays, for the
  * variants (window_cut changes them in place). */
 static void lane_extract(const ctx *c, tstate *ts, int j)
@@ -1043,8 +1075,6 @@ static void lane_extract(const ctx *c, tstate *ts, int j)
         ts->esf[2 * p] = ts->Les[x];
         ts->esf[2 * p + 1] = ts->Les[x] + ts->Ldur[x];
         ts->lf[p] = ts->Llf[x];
-        ts->base[p] = ts->Lbase[x];
-        ts->rate_s[p] = ts->Lrate[x];
     }
     for (int s = 0; s < net->n_slots; s++) {
         ts->slot_delay[s] = ts->Lsdelay[(size_t)s * NL + (size_t)j];
@@ -1055,6 +1085,7 @@ static void lane_extract(const ctx *c, tstate *ts, int j)
         ts->risk_cost[r] = ts->Lrisk_cost[(size_t)r * NL + (size_t)j];
     }
     ts->time_cost = ts->Ltime_cost[j];
+    ts->lane = j;
 }
 
 
@@ -1164,29 +1195,13 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
                         (float)(ts->Les[x] + ts->Ldur[x]);
                 }
         }
+        if (c->nv)
+            paths_lanes(c, ts, D);
         for (int j = 0; j < cnt; j++) {
             long ij = i + j;
             if (c->nv == 0)
                 continue;
             lane_extract(c, ts, j);
-            /* pmax[p]: the longest path that ends before p (the latest
-             * finish there); smax[p]: the longest that starts after p (its
-             * earliest allowed start plus the longest path from that start) */
-            double a = net->status_offset;
-            for (int p = 0; p < n; p++) {
-                ts->pmax[p] = a;
-                if (ts->esf[2 * p + 1] > a)
-                    a = ts->esf[2 * p + 1];
-            }
-            a = -INFINITY;
-            for (int p = n - 1; p >= 0; p--) {
-                ts->smax[p] = a;
-                double tail = D[j] - (ts->lf[p] - ts->dur[p]), x = net->min_start[p] + tail;
-                ts->tail2[2 * p] = tail;
-                ts->tail2[2 * p + 1] = D[j] - ts->lf[p];
-                if (x > a)
-                    a = x;
-            }
             double d_out = D[j];
             for (int v = 0; v < c->nv; v++) /* a mitigation variant follows its risk's */
                 d_out = eval_variant(c, ts, v, ij, D[j], C[j], d_out);
@@ -1226,7 +1241,6 @@ static void tstate_delete(tstate *ts)
     free(ts->Lbase), free(ts->Ldur), free(ts->Les), free(ts->Llf), free(ts->Lrate);
     free(ts->Lfixed), free(ts->Lsdelay), free(ts->Lsscale), free(ts->Lrisk_cost), free(ts->Lrisk_k);
     free(ts->u), free(ts->base), free(ts->dur), free(ts->esf), free(ts->lf);
-    free(ts->rate_s);
     free(ts->slot_delay), free(ts->slot_scale), free(ts->slot_cost);
     free(ts->risk_k), free(ts->risk_cost);
     free(ts->alt_delay), free(ts->alt_scale), free(ts->alt_cost);
@@ -1234,7 +1248,7 @@ static void tstate_delete(tstate *ts)
     free(ts->ulog_p), free(ts->dlog_p), free(ts->ulog_es), free(ts->ulog_ef), free(ts->dlog_v);
     free(ts->cl_p), free(ts->rel), free(ts->cl_f), free(ts->cl_d), free(ts->cl_u);
     free(ts->pend), free(ts->porder), free(ts->prel), free(ts->pdv), free(ts->Wesf), free(ts->Wdur);
-    free(ts->z), free(ts->w), free(ts->pmax), free(ts->smax), free(ts->tail2);
+    free(ts->z), free(ts->w), free(ts->Lpmax), free(ts->Lsmax), free(ts->Ltail2);
     free(ts->crit_count), free(ts->sum_dur), free(ts->sum_fin), free(ts->occ);
     free(ts->su), free(ts->su2), free(ts->sur);
     free(ts->bd), free(ts->bf), free(ts->bu), free(ts->bu2), free(ts->bur);
@@ -1258,15 +1272,15 @@ static int tstate_init(tstate *ts, ctx *c, int id)
           A(Lsdelay, NL * ns) && A(Lsscale, NL * ns) && A(Lrisk_cost, NL * nr) &&
           A(Lrisk_k, NL * nr) &&
           A(u, n) && A(base, n) && A(dur, n + 1) && A(esf, 2 * (n + 1)) && A(lf, n + 1) &&
-          A(rate_s, n) && A(slot_delay, ns) && A(slot_scale, ns) &&
+          A(slot_delay, ns) && A(slot_scale, ns) &&
           A(slot_cost, ns) && A(risk_k, nr) && A(risk_cost, nr) && A(alt_delay, ni) &&
           A(alt_scale, ni) && A(alt_cost, ni) && A(dv, n) &&
           A(vs, n) && A(vd, n) && A(mark, n / 64 + 2) && A(ulog_p, n) && A(dlog_p, n) &&
           A(ulog_es, n) && A(ulog_ef, n) && A(dlog_v, n) && A(cl_p, n) && A(rel, n) &&
           A(cl_f, n) && A(cl_d, n) && A(cl_u, n) &&
           A(pend, 2 * nr) && A(porder, 2 * nr) && A(prel, nt) && A(pdv, nt) &&
-          A(Wesf, 2 * NL * (n + 1)) && A(Wdur, NL * (n + 1)) && A(z, ng) && A(w, ng) && A(pmax, n) &&
-          A(smax, n) && A(tail2, 2 * n) &&
+          A(Wesf, 2 * NL * (n + 1)) && A(Wdur, NL * (n + 1)) && A(z, ng) && A(w, ng) && A(Lpmax, NL * n) &&
+          A(Lsmax, NL * n) && A(Ltail2, 2 * NL * n) &&
           A(crit_count, n) && A(sum_dur, n) && A(sum_fin, n) && A(occ, nr) && A(su, n) &&
           A(su2, n) && A(sur, n) && A(bd, n) && A(bf, n) && A(bu, n) && A(bu2, n) &&
           A(bur, n))) {
