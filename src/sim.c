@@ -225,7 +225,7 @@ typedef struct ctx ctx;
 
 /* A link as window_read() reads it: its lag, its source date (2 x the
  * predecessor's position, + 1 from its finish) and the successor's tail
- * (2 x its position, + 1 when the link binds its finish: ts->tail2). */
+ * (2 x its position, + 1 when the link binds its finish: ts->Ltail2). */
 typedef struct {
     double lag;
     int src, xt;
@@ -636,7 +636,8 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
 /* The project duration read off a window from LO to HI that holds every
  * changed task, given the window's new starts and finishes (the start of
  * position p at DATES[2p x STRIDE], its finish at DATES[(2p + 1) x
- * STRIDE]; after HI the durations are this iteration's own): the longest
+ * STRIDE], from position WLO on; before WLO they are the iteration's own,
+ * ts->esf; after HI the durations are this iteration's own): the longest
  * of the paths that end before LO, the new finishes from LO to HI, the
  * paths that start after HI, and the paths along the links that cross HI
  * followed by the old longest path on from where they land. Within TOL of
@@ -892,7 +893,10 @@ static inline __attribute__((always_inline)) void window_sweep(const ctx *c, tst
     const rc_net *net = c->net;
     double *W = ts->Wesf;
     const double *Wd = ts->Wdur, *esf = ts->esf;
-    for (int x = c->src_min[lo]; x < 2 * lo; x++) { /* the dates it reads before LO */
+    /* the dates it reads before LO (from the least source of the links into
+     * LO and on: a bound that needs no scan of the window, and costs one
+     * store per date even when a single link reaches far back) */
+    for (int x = c->src_min[lo]; x < 2 * lo; x++) {
         vd v = VSPLAT(esf[x]);
         memcpy(W + (size_t)x * NL, &v, sizeof v);
     }
