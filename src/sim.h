@@ -196,9 +196,10 @@ int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, r
  * and, for the risks, RC_SIM_BYTES_PER_RISK_THREAD per risk,
  * RC_SIM_BYTES_PER_SLOT_THREAD per impact (of the risk and of its
  * mitigation) and RC_SIM_BYTES_PER_LISTED_THREAD per task an impact lists,
- * the sampling records and their copies in the loop's order of
- * RC_SIM_BYTES_PER_TASK_SHARED per task, a record of
- * RC_SIM_BYTES_PER_LINK_SHARED per link for the variants' windows, the lists
+ * the sampling records, their copies in the loop's order and the
+ * per-task results, RC_SIM_BYTES_PER_TASK_SHARED per task, the loop's link
+ * arrays (padded to groups of 2 or 4), the successor lists and the
+ * windows' link records, RC_SIM_BYTES_PER_LINK_SHARED per link, the lists
  * of links over each position (at most RC_SPAN_BUDGET entries of 4 bytes),
  * the variant budget, the durations pass 1 keeps for the sensitivity of the
  * tasks risks act on (RC_SENS_KEEP_BUDGET) and the finish ranges kept for
@@ -209,8 +210,8 @@ int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, r
 #define RC_SIM_BYTES_PER_ITER 80ULL
 #define RC_SIM_BYTES_PER_ITER_THREAD 16ULL
 #define RC_SIM_BYTES_PER_TASK 704ULL
-#define RC_SIM_BYTES_PER_TASK_SHARED 512ULL
-#define RC_SIM_BYTES_PER_LINK_SHARED 16ULL
+#define RC_SIM_BYTES_PER_TASK_SHARED 640ULL
+#define RC_SIM_BYTES_PER_LINK_SHARED 128ULL
 #define RC_SIM_BYTES_PER_RISK_THREAD 176ULL
 #define RC_SIM_BYTES_PER_SLOT_THREAD 96ULL
 #define RC_SIM_BYTES_PER_LISTED_THREAD 24ULL
