@@ -722,7 +722,7 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
             if (p > hi)
                 break;
             mark[w] = x & (x - 1);
-            /* as in iterate_lanes(), from the start or finish directly
+            /* as in forward_lanes(), from the start or finish directly
              * (es + 1 x dur is ef, es + 0 x dur is es) */
             double s = net->min_start[p], d = dur[p];
             for (int e = c->lp_start[p]; e < c->lp_start[p + 1]; e += c->lg)
@@ -1022,7 +1022,7 @@ static inline __attribute__((always_inline)) void backward_links(const ctx *c, t
             }
             ts->crit_count[p] += cc, ts->bd[p] = bd, ts->bf[p] = bf;
         }
-        for (int e = lps[p]; e < lps[p + 1]; e += lg) { /* as in iterate_lanes() */
+        for (int e = lps[p]; e < lps[p + 1]; e += lg) { /* as in forward_lanes() */
 #pragma GCC unroll 4
             for (int k = e; k < e + lg; k++) {
                 size_t q = (size_t)c->lp_pos[k] * NL;
@@ -1866,6 +1866,8 @@ static int build_loop_lists(ctx *c)
         c->ksr[a] = c->sr[c->ratev_pos[a]], c->krkey[a] = c->tkey[c->ratev_pos[a]];
     for (int a = 0; a < c->n_fixv; a++)
         c->ksf[a] = c->sf[c->fixv_pos[a]], c->kfkey[a] = c->tkey[c->fixv_pos[a]];
+    free(c->sr), free(c->sf); /* nothing else reads the rates' and fixed costs' records by position */
+    c->sr = c->sf = NULL;
     c->skey = malloc((size_t)(c->n_sens ? c->n_sens : 1) * sizeof *c->skey);
     if (!c->skey)
         return -1;
@@ -1923,7 +1925,7 @@ static int build_loop_lists(ctx *c)
     for (int p = n - 1; p >= 0; p--) {
         int m = c->src_min[p + 1] < 2 * p ? c->src_min[p + 1] : 2 * p;
         for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++) {
-            int src = 2 * net->pred_pos[e] + (net->pred_type[e] == RC_LINK_FS || net->pred_type[e] == RC_LINK_FF);
+            int src = 2 * net->pred_pos[e] + c->e_fin[e];
             m = src < m ? src : m;
         }
         c->src_min[p] = m;

@@ -3,7 +3,7 @@
 #   make bench                 the full benchmark (about 5 minutes on 2 cores)
 #   make bench BENCH_QUICK=1   a short version (under a minute)
 #   make bench BENCH_LONG=1    also peak memory of a 1,000,000-iteration run to its end
-#                              (about 8 more minutes)
+#                              (about 5 more minutes)
 #
 # Builds build/bench/bench against build/libriskcast.a and runs it from the
 # repository root. Timings never fail the build: the program exits 0 whatever
