@@ -26,6 +26,21 @@ typedef uint64_t vq __attribute__((vector_size(NL * sizeof(uint64_t))));
 #define VMAX(x, y) VSEL((x) > (y), x, y)             /* x > y ? x : y, as the scalar code */
 #define VMIN(x, y) VSEL((x) < (y), x, y)
 
+/* The NL x NL transpose of rows R[0..NL) (R[t][j]: lane j of row t) into
+ * columns C[j][t]: four tasks' lanes turned into one vector per lane, so
+ * that sums taken lane by lane in order run on four tasks at once. */
+#if NL != 4
+#error "lanes_transpose() is written for four lanes"
+#endif
+#define VSHUF(a, b, i, j, k, l) __builtin_shufflevector(a, b, i, j, k, l)
+static inline __attribute__((always_inline)) void lanes_transpose(const vd *r, vd *c)
+{
+    vd t0 = VSHUF(r[0], r[1], 0, 4, 2, 6), t1 = VSHUF(r[0], r[1], 1, 5, 3, 7);
+    vd t2 = VSHUF(r[2], r[3], 0, 4, 2, 6), t3 = VSHUF(r[2], r[3], 1, 5, 3, 7);
+    c[0] = VSHUF(t0, t2, 0, 1, 4, 5), c[1] = VSHUF(t1, t3, 0, 1, 4, 5);
+    c[2] = VSHUF(t0, t2, 2, 3, 6, 7), c[3] = VSHUF(t1, t3, 2, 3, 6, 7);
+}
+
 /* The loop's functions: an AVX2 clone beside the default one (define
  * LANES_TARGET empty to build the default alone). Not under the address
  * and thread sanitizers: the clone's resolver runs while the program is

@@ -1008,9 +1008,36 @@ static inline __attribute__((always_inline)) void backward_links(const ctx *c, t
     for (int j = 0; j < NL; j++)
         eps[j] = RC_FLOAT_EPS * (D[j] > 1 ? D[j] : 1);
     const int *lps = c->lp_start;
+    /* with all lanes kept, the sums of four tasks at a time (below) */
+    int n4 = sums && cnt == NL ? n / 4 * 4 : 0;
     for (int p = n - 1; p >= 0; p--) {
         vd lfp = VAT(lf + (size_t)p * NL), dp = VAT(dur + (size_t)p * NL);
-        if (sums) {
+        if (p < n4 && p % 4 == 0) {
+            /* tasks p to p + 3 (their late finishes are final: only
+             * successors, later in the order, lower them): their lanes
+             * turned into columns, each task's sums taking the lanes in
+             * order as below */
+            vd m[4], ef[4], d[4], col[4];
+            for (int t = 0; t < 4; t++) {
+                size_t x = (size_t)(p + t) * NL;
+                d[t] = VAT(dur + x);
+                ef[t] = VAT(es + x) + d[t];
+                m[t] = (vd)((VAT(lf + x) - ef[t]) <= eps);
+            }
+            vm cc;
+            memcpy(&cc, ts->crit_count + p, sizeof cc);
+            lanes_transpose(m, col);
+            cc -= (vm)col[0] + (vm)col[1] + (vm)col[2] + (vm)col[3]; /* -1: critical */
+            memcpy(ts->crit_count + p, &cc, sizeof cc);
+            lanes_transpose(ef, col);
+            vd bf = VAT(ts->bf + p);
+            bf += col[0], bf += col[1], bf += col[2], bf += col[3];
+            VAT(ts->bf + p) = bf;
+            lanes_transpose(d, col);
+            vd bd = VAT(ts->bd + p);
+            bd += col[0], bd += col[1], bd += col[2], bd += col[3];
+            VAT(ts->bd + p) = bd;
+        } else if (sums && p >= n4) {
             vd ef = VAT(es + (size_t)p * NL) + dp;
             vm crit = (lfp - ef) <= eps;
             double bd = ts->bd[p], bf = ts->bf[p];
@@ -1093,7 +1120,19 @@ static void lane_extract(const ctx *c, tstate *ts, int j)
 }
 
 
-/* Pass 3's sums of iterations I0 to I1 (see run_block). */
+/* The uniforms of the NL lanes of sensitivity task A into U. */
+static inline __attribute__((always_inline)) void sens_uniforms(const ctx *c, const tstate *ts, int a,
+                                                                const uint64_t *h, double *u)
+{
+    int p = c->sens_pos[a];
+    if (c->flag[p] & F_GRP)
+        memcpy(u, ts->Lbase + (size_t)p * NL, NL * sizeof *u);
+    else
+        uniform_lanes(c->skey[a], h, u);
+}
+
+/* Pass 3's sums of iterations I0 to I1 (see run_block), task by task in
+ * order of sensitivity (bu[a] is sens_pos[a]'s). */
 LANES_TARGET static void sums_lanes(ctx *c, tstate *ts, long i0, long i1)
 {
     const rc_net *net = c->net;
@@ -1116,20 +1155,33 @@ LANES_TARGET static void sums_lanes(ctx *c, tstate *ts, long i0, long i1)
             rk[j] = c->rankD[i + j];
             h[j] = rc_uniform_ctr((uint64_t)(i + j), 0);
         }
-        for (int a = 0; a < c->n_sens; a++) {
-            int p = c->sens_pos[a];
-            double u[NL], b = ts->bu[p], b2 = ts->bu2[p], br = ts->bur[p];
-            if (c->flag[p] & F_GRP)
-                for (int j = 0; j < cnt; j++)
-                    u[j] = ts->Lbase[(size_t)p * NL + (size_t)j];
-            else
-                uniform_lanes(c->skey[a], h, u);
+        /* with all lanes kept, four tasks at a time: their uniforms
+         * turned into one vector per lane, each task's sums taking the
+         * lanes in order as below */
+        int a = 0;
+        if (cnt == NL)
+            for (; a + 4 <= c->n_sens; a += 4) {
+                vd r[4], col[4];
+                for (int t = 0; t < 4; t++)
+                    sens_uniforms(c, ts, a + t, h, (double *)&r[t]);
+                lanes_transpose(r, col);
+                vd b = VAT(ts->bu + a), b2 = VAT(ts->bu2 + a), br = VAT(ts->bur + a);
+                for (int j = 0; j < NL; j++) {
+                    b += col[j];
+                    b2 += col[j] * col[j];
+                    br += col[j] * rk[j];
+                }
+                VAT(ts->bu + a) = b, VAT(ts->bu2 + a) = b2, VAT(ts->bur + a) = br;
+            }
+        for (; a < c->n_sens; a++) {
+            double u[NL], b = ts->bu[a], b2 = ts->bu2[a], br = ts->bur[a];
+            sens_uniforms(c, ts, a, h, u);
             for (int j = 0; j < cnt; j++) {
                 b += u[j];
                 b2 += u[j] * u[j];
                 br += u[j] * rk[j];
             }
-            ts->bu[p] = b, ts->bu2[p] = b2, ts->bur[p] = br;
+            ts->bu[a] = b, ts->bu2[a] = b2, ts->bur[a] = br;
         }
     }
 }
@@ -1154,12 +1206,11 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
         memset(ts->bu2, 0, nb);
         memset(ts->bur, 0, nb);
         sums_lanes(c, ts, i0, i1);
-        for (int p = 0; p < n; p++) {
-            if (!net->dur_kind[p])
-                continue;
-            ts->su[p] += to_fp(ts->bu[p]);
-            ts->su2[p] += to_fp(ts->bu2[p]);
-            ts->sur[p] += to_fp(ts->bur[p]);
+        for (int a = 0; a < c->n_sens; a++) {
+            int p = c->sens_pos[a];
+            ts->su[p] += to_fp(ts->bu[a]);
+            ts->su2[p] += to_fp(ts->bu2[a]);
+            ts->sur[p] += to_fp(ts->bur[a]);
         }
         return;
     }
