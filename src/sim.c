@@ -483,6 +483,28 @@ static inline __attribute__((always_inline)) void smp_draw_lanes(uint8_t k, cons
     case SK_UNI:
         VAT(out) = q[0] + U * q[1];
         return;
+    case SK_PERT: {
+        /* smp_pert_unit() between the table's ends: its entries read lane
+         * by lane, the interpolation on all lanes (the differences of two
+         * entries are taken in float, as there) */
+        vd x = U * RC_PERT_TABLE, jd, a0, d0, b0, e0;
+        const float *r0 = s->r0, *r1 = s->r1;
+        bool edge = false;
+        for (int l = 0; l < NL; l++) {
+            int j = (int)x[l];
+            if (j >= RC_PERT_TABLE)
+                j = RC_PERT_TABLE - 1;
+            edge |= j == 0 || j == RC_PERT_TABLE - 1;
+            jd[l] = j;
+            a0[l] = r0[j], d0[l] = r0[j + 1] - r0[j];
+            b0[l] = r1[j], e0[l] = r1[j + 1] - r1[j];
+        }
+        if (edge)
+            break;
+        vd t = x - jd, y0 = a0 + t * d0, y1 = b0 + t * e0;
+        VAT(out) = q[0] + q[1] * (y0 + q[2] * (y1 - y0));
+        return;
+    }
     case SK_NORM: {
         double z[NL];
         norm_inv_lanes(u, z);
@@ -498,6 +520,9 @@ static inline __attribute__((always_inline)) void smp_draw_lanes(uint8_t k, cons
         return;
     }
     default:
+        break;
+    }
+    if (k != SK_TRI && k != SK_TRIQ) {
         for (int j = 0; j < NL; j++)
             out[j] = smp_draw(k, s, d, u[j]);
         return;
