@@ -245,8 +245,9 @@ typedef struct {
 typedef struct {
     ctx *c;
     int id;
-    /* the loop's lanes: [(n + 1) x NL], [slots x NL], [risks x NL] */
-    double *Lbase, *Ldur, *Les, *Llf, *Lrate, *Lfixed, *Lsdelay, *Lsscale, *Lrisk_cost;
+    /* the loop's lanes: [(n + 1) x NL], [slots x NL], [risks x NL]; Lesf
+     * [2 (n + 1) x NL]: position p's start at 2p, its finish at 2p + 1 */
+    double *Lbase, *Ldur, *Lesf, *Llf, *Lrate, *Lfixed, *Lsdelay, *Lsscale, *Lrisk_cost;
     int *Lrisk_k;
     double Ltime_cost[NL];
     /* one iteration: the copula's, a lane's for the variants */
@@ -323,7 +324,6 @@ struct ctx {
     int *src_min;    /* [n+1] the least lp_src of the links into positions p and on (2 x p at most) */
     int *ls_start, *ls_pos;  /* successor positions, padded the same way */
     double *lp_lag;
-    double *lp_fin;   /* 1: from the predecessor's finish (FS, FF); else 0 */
     double *lp_tofin; /* 1: binds the successor's finish (FF, SF); else 0 */
     double *lp_ls;    /* 1 - lp_tofin: the backward pass works from the late start */
     double *lp_frst;  /* 1: from the predecessor's start (SS, SF); else 0 */
@@ -499,8 +499,11 @@ static inline __attribute__((always_inline)) void smp_draw_lanes(uint8_t k, cons
             a0[l] = r0[j], d0[l] = r0[j + 1] - r0[j];
             b0[l] = r1[j], e0[l] = r1[j + 1] - r1[j];
         }
-        if (edge)
-            break;
+        if (edge) {
+            for (int j = 0; j < NL; j++)
+                out[j] = smp_draw(k, s, d, u[j]);
+            return;
+        }
         vd t = x - jd, y0 = a0 + t * d0, y1 = b0 + t * e0;
         VAT(out) = q[0] + q[1] * (y0 + q[2] * (y1 - y0));
         return;
@@ -520,9 +523,6 @@ static inline __attribute__((always_inline)) void smp_draw_lanes(uint8_t k, cons
         return;
     }
     default:
-        break;
-    }
-    if (k != SK_TRI && k != SK_TRIQ) {
         for (int j = 0; j < NL; j++)
             out[j] = smp_draw(k, s, d, u[j]);
         return;
@@ -546,7 +546,7 @@ static inline __attribute__((always_inline)) void forward_lanes(const ctx *c, ts
     int n = net->n;
     const int *ls = c->lp_start;
     vd tcost = *tcost_io, Dv = *Dv_io;
-    const double *es = ts->Les, *dr = ts->Ldur;
+    double *esf = ts->Lesf;
     for (int p = 0; p < n; p++) {
         vd d = VAT(ts->Lbase + (size_t)p * NL);
         if (c->flag[p] & F_INC) {
@@ -562,20 +562,21 @@ static inline __attribute__((always_inline)) void forward_lanes(const ctx *c, ts
         tcost += VAT(ts->Lrate + (size_t)p * NL) * d;
         tcost += VAT(ts->Lfixed + (size_t)p * NL);
         /* links in groups (of 2 or 4), padded with links from a task that
-         * never binds: from the start or finish, to the start or finish, by
-         * factors 0 and 1 (es + dur is ef to the bit), so neither the link
-         * type nor the number of links is a branch */
+         * never binds: from the start or finish (read where the link's
+         * source is, lp_src: starts and finishes side by side), to the
+         * start or finish by factors 0 and 1, so neither the link type nor
+         * the number of links is a branch */
         vd s = VSPLAT(net->min_start[p]);
         for (int e = ls[p]; e < ls[p + 1]; e += lg) {
 #pragma GCC unroll 4
             for (int k = e; k < e + lg; k++) {
-                size_t q = (size_t)c->lp_pos[k] * NL;
-                vd x = VAT(es + q) + c->lp_fin[k] * VAT(dr + q) + c->lp_lag[k] - c->lp_tofin[k] * d;
+                vd x = VAT(esf + (size_t)c->lp_src[k] * NL) + c->lp_lag[k] - c->lp_tofin[k] * d;
                 s = VMAX(x, s);
             }
         }
-        VAT(ts->Les + (size_t)p * NL) = s;
         vd f = s + d;
+        VAT(esf + (size_t)(2 * p) * NL) = s;
+        VAT(esf + (size_t)(2 * p + 1) * NL) = f;
         Dv = VMAX(f, Dv);
     }
     *tcost_io = tcost, *Dv_io = Dv;
@@ -747,8 +748,7 @@ static double window_cut(const ctx *c, tstate *ts, const int *rel, int nrel, dou
             if (p > hi)
                 break;
             mark[w] = x & (x - 1);
-            /* as in forward_lanes(), from the start or finish directly
-             * (es + 1 x dur is ef, es + 0 x dur is es) */
+            /* as in forward_lanes() */
             double s = net->min_start[p], d = dur[p];
             for (int e = c->lp_start[p]; e < c->lp_start[p + 1]; e += c->lg)
                 for (int k = e; k < e + c->lg; k++) {
@@ -1026,7 +1026,7 @@ static inline __attribute__((always_inline)) void backward_links(const ctx *c, t
     const rc_net *net = c->net;
     int n = net->n;
     double *lf = ts->Llf;
-    const double *dur = ts->Ldur, *es = ts->Les;
+    const double *dur = ts->Ldur, *esf = ts->Lesf;
     vd Dv = VAT(D), eps;
     for (int p = 0; p <= n; p++)
         VAT(lf + (size_t)p * NL) = Dv;
@@ -1046,7 +1046,7 @@ static inline __attribute__((always_inline)) void backward_links(const ctx *c, t
             for (int t = 0; t < 4; t++) {
                 size_t x = (size_t)(p + t) * NL;
                 d[t] = VAT(dur + x);
-                ef[t] = VAT(es + x) + d[t];
+                ef[t] = VAT(esf + 2 * x + NL);
                 m[t] = (vd)((VAT(lf + x) - ef[t]) <= eps);
             }
             vm cc;
@@ -1063,7 +1063,7 @@ static inline __attribute__((always_inline)) void backward_links(const ctx *c, t
             bd += col[0], bd += col[1], bd += col[2], bd += col[3];
             VAT(ts->bd + p) = bd;
         } else if (sums && p >= n4) {
-            vd ef = VAT(es + (size_t)p * NL) + dp;
+            vd ef = VAT(esf + (size_t)(2 * p + 1) * NL);
             vm crit = (lfp - ef) <= eps;
             double bd = ts->bd[p], bf = ts->bf[p];
             int64_t cc = 0;
@@ -1106,7 +1106,7 @@ LANES_TARGET static void paths_lanes(const ctx *c, tstate *ts, const double *D)
     for (int p = 0; p < n; p++) {
         size_t x = (size_t)p * NL;
         VAT(ts->Lpmax + x) = a;
-        vd f = VAT(ts->Les + x) + VAT(ts->Ldur + x);
+        vd f = VAT(ts->Lesf + 2 * x + NL);
         a = VMAX(f, a);
     }
     a = VSPLAT(-INFINITY);
@@ -1126,10 +1126,10 @@ static void lane_extract(const ctx *c, tstate *ts, int j)
 {
     const rc_net *net = c->net;
     for (int p = 0; p < net->n; p++) {
-        size_t x = (size_t)p * NL + (size_t)j;
+        size_t x = (size_t)p * NL + (size_t)j, y = (size_t)(2 * p) * NL + (size_t)j;
         ts->dur[p] = ts->Ldur[x];
-        ts->esf[2 * p] = ts->Les[x];
-        ts->esf[2 * p + 1] = ts->Les[x] + ts->Ldur[x];
+        ts->esf[2 * p] = ts->Lesf[y];
+        ts->esf[2 * p + 1] = ts->Lesf[y + NL];
         ts->lf[p] = ts->Llf[x];
     }
     for (int s = 0; s < net->n_slots; s++) {
@@ -1270,9 +1270,8 @@ static void run_block(ctx *c, tstate *ts, long i0, long i1)
                     ts->occ[r] += ts->Lrisk_k[(size_t)r * NL + (size_t)j] > 0;
             for (int k = 0; k < c->n_range; k++)
                 for (int j = 0; j < cnt && i + j < c->range_n; j++) {
-                    size_t x = (size_t)c->range_pos[k] * NL + (size_t)j;
-                    c->range_fin[(size_t)k * (size_t)c->range_n + (size_t)(i + j)] =
-                        (float)(ts->Les[x] + ts->Ldur[x]);
+                    size_t y = (size_t)(2 * c->range_pos[k] + 1) * NL + (size_t)j; /* its finish */
+                    c->range_fin[(size_t)k * (size_t)c->range_n + (size_t)(i + j)] = (float)ts->Lesf[y];
                 }
         }
         if (c->nv)
@@ -1318,7 +1317,7 @@ static void *worker(void *arg)
 
 static void tstate_delete(tstate *ts)
 {
-    free(ts->Lbase), free(ts->Ldur), free(ts->Les), free(ts->Llf), free(ts->Lrate);
+    free(ts->Lbase), free(ts->Ldur), free(ts->Lesf), free(ts->Llf), free(ts->Lrate);
     free(ts->Lfixed), free(ts->Lsdelay), free(ts->Lsscale), free(ts->Lrisk_cost), free(ts->Lrisk_k);
     free(ts->u), free(ts->base), free(ts->dur), free(ts->esf), free(ts->lf);
     free(ts->slot_delay), free(ts->slot_scale), free(ts->slot_cost);
@@ -1347,7 +1346,7 @@ static int tstate_init(tstate *ts, ctx *c, int id)
     for (int k = 0; k < net->n_risks; k++)
         nt += 2 * (size_t)net->risks[k].n_touched;
 #define A(f, cnt) ((ts->f = calloc((cnt), sizeof *ts->f)) != NULL)
-    if (!(A(Lbase, NL * (n + 1)) && A(Ldur, NL * (n + 1)) && A(Les, NL * (n + 1)) &&
+    if (!(A(Lbase, NL * (n + 1)) && A(Ldur, NL * (n + 1)) && A(Lesf, 2 * NL * (n + 1)) &&
           A(Llf, NL * (n + 1)) && A(Lrate, NL * (n + 1)) && A(Lfixed, NL * (n + 1)) &&
           A(Lsdelay, NL * ns) && A(Lsscale, NL * ns) && A(Lrisk_cost, NL * nr) &&
           A(Lrisk_k, NL * nr) &&
@@ -1963,13 +1962,12 @@ static int build_loop_lists(ctx *c)
     size_t mm = (size_t)(m4 ? m4 : 1);
     c->lp_pos = malloc(mm * sizeof *c->lp_pos);
     c->lp_lag = calloc(mm, sizeof *c->lp_lag);
-    c->lp_fin = calloc(mm, sizeof *c->lp_fin);
     c->lp_tofin = calloc(mm, sizeof *c->lp_tofin);
     c->lp_ls = calloc(mm, sizeof *c->lp_ls);
     c->lp_frst = calloc(mm, sizeof *c->lp_frst);
     c->lp_src = malloc(mm * sizeof *c->lp_src);
     c->ls_wmax = malloc(nn * sizeof *c->ls_wmax);
-    if (!c->lp_pos || !c->lp_lag || !c->lp_fin || !c->lp_tofin || !c->lp_ls || !c->lp_frst ||
+    if (!c->lp_pos || !c->lp_lag || !c->lp_tofin || !c->lp_ls || !c->lp_frst ||
         !c->lp_src || !c->ls_wmax)
         return -1;
     long s4 = 0;
@@ -2012,11 +2010,10 @@ static int build_loop_lists(ctx *c)
             int ty = net->pred_type[e];
             c->lp_pos[k] = net->pred_pos[e];
             c->lp_lag[k] = net->pred_lag[e];
-            c->lp_fin[k] = ty == RC_LINK_FS || ty == RC_LINK_FF;
             c->lp_tofin[k] = ty == RC_LINK_FF || ty == RC_LINK_SF;
             c->lp_ls[k] = 1 - c->lp_tofin[k];
             c->lp_frst[k] = ty == RC_LINK_SS || ty == RC_LINK_SF;
-            c->lp_src[k] = 2 * c->lp_pos[k] + (c->lp_fin[k] != 0);
+            c->lp_src[k] = 2 * c->lp_pos[k] + (ty == RC_LINK_FS || ty == RC_LINK_FF);
         }
         for (; k < c->lp_start[p + 1]; k++) { /* padding: from position n, never binds */
             c->lp_pos[k] = n;
@@ -2037,7 +2034,7 @@ static void tstate_preset(tstate *ts, const ctx *c)
     ts->esf[2 * n] = ts->esf[2 * n + 1] = -INFINITY;
     ts->dur[n] = 0;
     for (int j = 0; j < NL; j++) {
-        ts->Les[(size_t)n * NL + j] = -INFINITY;
+        ts->Lesf[(size_t)(2 * n) * NL + j] = ts->Lesf[(size_t)(2 * n + 1) * NL + j] = -INFINITY;
         ts->Ldur[(size_t)n * NL + j] = 0;
         /* window_lanes never writes the padding task's dates */
         ts->Wesf[(size_t)(2 * n) * NL + j] = ts->Wesf[(size_t)(2 * n + 1) * NL + j] = -INFINITY;
@@ -2551,7 +2548,7 @@ out:
     free(c.kind_pos), free(c.ratev_pos), free(c.fixv_pos), free(c.ksd), free(c.ksr), free(c.ksf);
     free(c.kkey), free(c.krkey), free(c.kfkey), free(c.src_min), free(c.grp_pos), free(c.lp_start), free(c.lp_pos);
     free(c.ls_start), free(c.ls_pos);
-    free(c.lp_lag), free(c.lp_fin), free(c.lp_tofin), free(c.lp_ls), free(c.lp_frst);
+    free(c.lp_lag), free(c.lp_tofin), free(c.lp_ls), free(c.lp_frst);
     free(c.lp_src), free(c.ls_wmax);
     for (int k = 0; c.esmp && k < 2 * (int)nr; k++)
         free(c.esmp[k].s), free(c.esmp[k].k);

@@ -209,7 +209,7 @@ int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, r
 #define RC_MAX_SIM_BYTES (8ULL << 30)
 #define RC_SIM_BYTES_PER_ITER 80ULL
 #define RC_SIM_BYTES_PER_ITER_THREAD 16ULL
-#define RC_SIM_BYTES_PER_TASK 704ULL
+#define RC_SIM_BYTES_PER_TASK 736ULL
 #define RC_SIM_BYTES_PER_TASK_SHARED 640ULL
 #define RC_SIM_BYTES_PER_LINK_SHARED 128ULL
 #define RC_SIM_BYTES_PER_RISK_THREAD 176ULL
