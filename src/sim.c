@@ -309,6 +309,7 @@ struct ctx {
     int kind_start[SK_NKINDS + 1];   /* kind_pos by SK_*: the positions whose duration varies */
     int *kind_pos;
     int *ratev_pos, n_ratev;         /* positions whose rate varies */
+    int *cost_pos, n_cost;           /* positions with a rate or a varying fixed cost */
     int *grp_pos, n_grp;             /* ... whose duration the copula samples */
     int *fixv_pos, n_fixv;           /* ... whose fixed cost varies */
     /* the records and keys of kind_pos, ratev_pos and fixv_pos in their
@@ -537,15 +538,15 @@ static inline __attribute__((always_inline)) void smp_draw_lanes(uint8_t k, cons
 }
 
 /* The forward pass of iterate_lanes() with links in groups of LG (a
- * constant where it is inlined): each task's duration, its cost added to
- * TCOST, its start, and the latest finish into DV. */
+ * constant where it is inlined): each task's duration, its start and
+ * finish, and the latest finish into DV. */
 static inline __attribute__((always_inline)) void forward_lanes(const ctx *c, tstate *ts, const int lg,
-                                                                vd *tcost_io, vd *Dv_io)
+                                                                vd *Dv_io)
 {
     const rc_net *net = c->net;
     int n = net->n;
     const int *ls = c->lp_start;
-    vd tcost = *tcost_io, Dv = *Dv_io;
+    vd Dv = *Dv_io;
     double *esf = ts->Lesf;
     for (int p = 0; p < n; p++) {
         vd d = VAT(ts->Lbase + (size_t)p * NL);
@@ -559,8 +560,6 @@ static inline __attribute__((always_inline)) void forward_lanes(const ctx *c, ts
         }
         d = (vd)((vm)d & (d > 0)); /* d > 0 ? d : 0 */
         VAT(ts->Ldur + (size_t)p * NL) = d;
-        tcost += VAT(ts->Lrate + (size_t)p * NL) * d;
-        tcost += VAT(ts->Lfixed + (size_t)p * NL);
         /* links in groups (of 2 or 4), padded with links from a task that
          * never binds: from the start or finish (read where the link's
          * source is, lp_src: starts and finishes side by side), to the
@@ -579,7 +578,7 @@ static inline __attribute__((always_inline)) void forward_lanes(const ctx *c, ts
         VAT(esf + (size_t)(2 * p + 1) * NL) = f;
         Dv = VMAX(f, Dv);
     }
-    *tcost_io = tcost, *Dv_io = Dv;
+    *Dv_io = Dv;
 }
 
 /* Pass 1's work for iterations IT[0..NL) in the lanes of TS: the risks and
@@ -649,9 +648,14 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
     }
     vd tcost = VSPLAT(0), Dv = VSPLAT(net->status_offset);
     if (c->lg == 4) /* the group size a constant in each copy of the loop */
-        forward_lanes(c, ts, 4, &tcost, &Dv);
+        forward_lanes(c, ts, 4, &Dv);
     else
-        forward_lanes(c, ts, 2, &tcost, &Dv);
+        forward_lanes(c, ts, 2, &Dv);
+    for (int a = 0; a < c->n_cost; a++) { /* in order of position */
+        size_t x = (size_t)c->cost_pos[a] * NL;
+        tcost += VAT(ts->Lrate + x) * VAT(ts->Ldur + x);
+        tcost += VAT(ts->Lfixed + x);
+    }
     for (int j = 0; j < NL; j++) {
         D[j] = Dv[j];
         ts->Ltime_cost[j] = rc_net_time_cost(net, D[j]);
@@ -1909,9 +1913,15 @@ static int build_loop_lists(ctx *c)
     c->ratev_pos = malloc(nn * sizeof *c->ratev_pos);
     c->fixv_pos = malloc(nn * sizeof *c->fixv_pos);
     c->grp_pos = malloc(nn * sizeof *c->grp_pos);
+    c->cost_pos = malloc(nn * sizeof *c->cost_pos);
     c->lp_start = malloc((nn + 1) * sizeof *c->lp_start);
-    if (!c->kind_pos || !c->ratev_pos || !c->fixv_pos || !c->grp_pos || !c->lp_start)
+    if (!c->kind_pos || !c->ratev_pos || !c->fixv_pos || !c->grp_pos || !c->cost_pos || !c->lp_start)
         return -1;
+    /* the others add rate 0 x duration and fixed cost 0 to the iteration's
+     * cost: nothing (its running sum starts at +0 and is never -0) */
+    for (int p = 0; p < n; p++)
+        if ((c->flag[p] & (F_RATEV | F_FIXV)) || c->rate_val[p] != 0)
+            c->cost_pos[c->n_cost++] = p;
     int k0 = 0;
     for (int k = 0; k < SK_NKINDS; k++) {
         c->kind_start[k] = k0;
@@ -2545,7 +2555,7 @@ out:
     free(all);
     free(c.skind), free(c.rkind), free(c.fkind), free(c.sd), free(c.sr), free(c.sf);
     free(c.flag), free(c.ffin), free(c.sens_pos), free(c.skey), free(c.inc_col), free(c.inc_pos);
-    free(c.kind_pos), free(c.ratev_pos), free(c.fixv_pos), free(c.ksd), free(c.ksr), free(c.ksf);
+    free(c.kind_pos), free(c.ratev_pos), free(c.cost_pos), free(c.fixv_pos), free(c.ksd), free(c.ksr), free(c.ksf);
     free(c.kkey), free(c.krkey), free(c.kfkey), free(c.src_min), free(c.grp_pos), free(c.lp_start), free(c.lp_pos);
     free(c.ls_start), free(c.ls_pos);
     free(c.lp_lag), free(c.lp_tofin), free(c.lp_ls), free(c.lp_frst);
