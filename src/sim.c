@@ -603,7 +603,21 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
         const rc_net_effect *e = &net->risks[r].effect[0];
         double u0[NL];
         uniform_lanes(c->rkey[r], h0, u0);
+        vm occ = VSPLAT(0) == 0; /* every lane, unless known not to occur */
+        if (!e->use_frequency) {
+            /* what sample_effect() gives a lane where it does not occur */
+            occ = VAT(u0) < e->probability;
+            for (int k = 0; k < e->n_impacts; k++) {
+                VAT(ts->Lsdelay + (size_t)(slot + k) * NL) = VSPLAT(0);
+                VAT(ts->Lsscale + (size_t)(slot + k) * NL) = VSPLAT(1);
+            }
+            VAT(ts->Lrisk_cost + (size_t)r * NL) = VSPLAT(0);
+            for (int j = 0; j < NL; j++)
+                ts->Lrisk_k[(size_t)r * NL + j] = 0;
+        }
         for (int j = 0; j < NL; j++) {
+            if (!occ[j])
+                continue;
             int K = sample_effect(e, &c->esmp[2 * r], c->rkey[r], it[j], u0[j], ts->slot_delay,
                                   ts->slot_scale, ts->slot_cost);
             double rc = 0;
