@@ -1489,34 +1489,47 @@ typedef struct {
     int rc;
 } sens_job;
 
-/* Sort the N keys (float bits << 32 | iteration) by their upper 32 bits,
- * stably: LSD radix, 8 bits a pass, the four counts in one read, and no
- * pass for a byte that all keys share. Returns X or TMP, whichever holds
- * the result. */
-static uint64_t *radix_sort_hi32(uint64_t *x, uint64_t *tmp, long n)
+/* radix_sort_hi32() with digits of BITS bits (a constant where it is
+ * inlined): all the counts in one read, then a pass per digit that not
+ * every key shares. */
+static inline __attribute__((always_inline)) uint64_t *radix_passes(uint64_t *x, uint64_t *tmp, long n,
+                                                                     const int bits)
 {
-    long cnt[4][257];
-    memset(cnt, 0, sizeof cnt);
+    enum { MAXB = 1 << 11 };
+    const int np = (32 + bits - 1) / bits, nb = 1 << bits;
+    const uint64_t mask = (uint64_t)nb - 1;
+    _Static_assert(RC_MAX_ITERATIONS <= UINT32_MAX, "a count of keys fits 32 bits");
+    uint32_t cnt[4][MAXB + 1];
+    for (int d = 0; d < np; d++)
+        memset(cnt[d], 0, (size_t)(nb + 1) * sizeof cnt[d][0]);
     for (long i = 0; i < n; i++) {
         uint64_t k = x[i] >> 32;
-        cnt[0][(k & 0xff) + 1]++;
-        cnt[1][((k >> 8) & 0xff) + 1]++;
-        cnt[2][((k >> 16) & 0xff) + 1]++;
-        cnt[3][(k >> 24) + 1]++;
+#pragma GCC unroll 4
+        for (int d = 0; d < np; d++)
+            cnt[d][((k >> (bits * d)) & mask) + 1]++;
     }
-    for (int d = 0; d < 4; d++) {
-        int shift = 32 + 8 * d;
-        if (cnt[d][((x[0] >> shift) & 0xff) + 1] == n)
-            continue; /* every key has this byte: the order stays */
-        long *c = cnt[d];
-        for (int b = 0; b < 256; b++)
+    for (int d = 0; d < np; d++) {
+        int shift = 32 + bits * d;
+        if (cnt[d][((x[0] >> shift) & mask) + 1] == n)
+            continue; /* every key has this digit: the order stays */
+        uint32_t *c = cnt[d];
+        for (int b = 0; b < nb; b++)
             c[b + 1] += c[b];
         for (long i = 0; i < n; i++)
-            tmp[c[(x[i] >> shift) & 0xff]++] = x[i];
+            tmp[c[(x[i] >> shift) & mask]++] = x[i];
         uint64_t *t = x;
         x = tmp, tmp = t;
     }
     return x;
+}
+
+/* Sort the N keys (float bits << 32 | iteration) by their upper 32 bits,
+ * stably (LSD radix): three passes of 11 bits, or for fewer keys than
+ * their 3 x 2048 counts are worth, four of 8. Returns X or TMP, whichever
+ * holds the result. */
+static uint64_t *radix_sort_hi32(uint64_t *x, uint64_t *tmp, long n)
+{
+    return n >= 8192 ? radix_passes(x, tmp, n, 11) : radix_passes(x, tmp, n, 8);
 }
 
 static void *sens_sample(void *arg)
