@@ -1532,6 +1532,79 @@ static uint64_t *radix_sort_hi32(uint64_t *x, uint64_t *tmp, long n)
     return n >= 8192 ? radix_passes(x, tmp, n, 11) : radix_passes(x, tmp, n, 8);
 }
 
+/* sens_sample()'s durations of iterations I to I + NL - 1 (all in its
+ * share), side by side: each lane's correlation groups (scalar), the chunk's
+ * risks on all lanes at once as in iterate_lanes(), each task's sample and
+ * the risks acting on it as in forward_lanes(), so each lane's duration is
+ * the one the scalar code gives. The loop's lane arrays serve as scratch:
+ * the passes are over. */
+LANES_TARGET static void sens_sample_lanes(sens_job *j, long i)
+{
+    ctx *c = j->c;
+    tstate *ts = j->ts;
+    const rc_net *net = c->net;
+    size_t N = (size_t)c->N;
+    uint64_t h0[NL];
+    for (int l = 0; l < NL; l++) {
+        if (j->ng) {
+            copula(c, ts, i + l, true, j->groups, j->ng);
+            for (int a = 0; a < j->k; a++) {
+                int p = j->list[j->a0 + a];
+                if (c->flag[p] & F_GRP)
+                    ts->Lbase[(size_t)p * NL + (size_t)l] = ts->base[p];
+            }
+        }
+        h0[l] = rc_uniform_ctr((uint64_t)(i + l), 0);
+    }
+    for (int a = 0; a < j->nw; a++) {
+        int q = j->wl[a], slot = j->slot0[q];
+        const rc_net_effect *e = &net->risks[q].effect[0];
+        double u0[NL];
+        uniform_lanes(c->rkey[q], h0, u0);
+        vm occ = VSPLAT(0) == 0;
+        if (!e->use_frequency) { /* as in iterate_lanes() */
+            occ = VAT(u0) < e->probability;
+            for (int k = 0; k < e->n_impacts; k++) {
+                VAT(ts->Lsdelay + (size_t)(slot + k) * NL) = VSPLAT(0);
+                VAT(ts->Lsscale + (size_t)(slot + k) * NL) = VSPLAT(1);
+            }
+        }
+        for (int l = 0; l < NL; l++) {
+            if (!occ[l])
+                continue;
+            sample_effect(e, &c->esmp[2 * q], c->rkey[q], i + l, u0[l], ts->slot_delay, ts->slot_scale,
+                          ts->slot_cost);
+            for (int k = 0; k < e->n_impacts; k++) {
+                ts->Lsdelay[(size_t)(slot + k) * NL + (size_t)l] = ts->slot_delay[k];
+                ts->Lsscale[(size_t)(slot + k) * NL + (size_t)l] = ts->slot_scale[k];
+            }
+        }
+    }
+    for (int a = 0; a < j->k; a++) {
+        int p = j->list[j->a0 + a];
+        double x[NL];
+        if (c->flag[p] & F_VAR) {
+            double u[NL];
+            uniform_lanes(c->tkey[p], h0, u);
+            smp_draw_lanes(c->skind[p], &c->sd[p], net->dur[p], u, x);
+        } else if (c->flag[p] & F_GRP) {
+            memcpy(x, ts->Lbase + (size_t)p * NL, sizeof x);
+        } else {
+            VAT(x) = VSPLAT(net->dur_const[p]);
+        }
+        vd sc = VSPLAT(1), de = VSPLAT(0), d = VAT(x);
+        for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
+            sc *= VAT(ts->Lsscale + (size_t)net->inc_slot[e] * NL);
+            de += VAT(ts->Lsdelay + (size_t)net->inc_slot[e] * NL);
+        }
+        d = d * sc + de;
+        d = (vd)((vm)d & (d > 0)); /* d > 0 ? d : 0 */
+        float *col = j->col + (size_t)a * N + (size_t)i;
+        for (int l = 0; l < NL; l++)
+            col[l] = (float)d[l];
+    }
+}
+
 static void *sens_sample(void *arg)
 {
     sens_job *j = arg;
@@ -1543,6 +1616,11 @@ static void *sens_sample(void *arg)
         if (c->cancel_flag && *c->cancel_flag) {
             j->rc = 1;
             break;
+        }
+        if (i + NL <= i1) { /* NL at a time, the rest one by one */
+            sens_sample_lanes(j, i);
+            i += NL - 1;
+            continue;
         }
         if (j->ng)
             copula(c, ts, i, true, j->groups, j->ng);
