@@ -581,6 +581,39 @@ static inline __attribute__((always_inline)) void forward_lanes(const ctx *c, ts
     *Dv_io = Dv;
 }
 
+/* Risk Q's effect in iterations IT[0..NL) (U0: their first uniforms): its
+ * impacts into the lanes of its slots from SLOT (Lsdelay, Lsscale), each
+ * lane's occurrences into K and cost into COST. A risk with a probability
+ * occurs where U0 is below it; elsewhere sample_effect() would give no
+ * delay, scale 1, no cost: set on all lanes at once, and only the lanes
+ * where it occurs are sampled. */
+static inline __attribute__((always_inline)) void risk_lanes(const ctx *c, tstate *ts, int q, int slot,
+                                                             const long *it, const double *u0, int *K,
+                                                             double *cost)
+{
+    const rc_net_effect *e = &c->net->risks[q].effect[0];
+    vm occ = VSPLAT(0) == 0; /* every lane, unless known not to occur */
+    if (!e->use_frequency) {
+        occ = VAT(u0) < e->probability;
+        for (int k = 0; k < e->n_impacts; k++) {
+            VAT(ts->Lsdelay + (size_t)(slot + k) * NL) = VSPLAT(0);
+            VAT(ts->Lsscale + (size_t)(slot + k) * NL) = VSPLAT(1);
+        }
+    }
+    for (int j = 0; j < NL; j++) {
+        K[j] = 0, cost[j] = 0;
+        if (!occ[j])
+            continue;
+        K[j] = sample_effect(e, &c->esmp[2 * q], c->rkey[q], it[j], u0[j], ts->slot_delay, ts->slot_scale,
+                             ts->slot_cost);
+        for (int k = 0; k < e->n_impacts; k++) {
+            cost[j] += ts->slot_cost[k];
+            ts->Lsdelay[(size_t)(slot + k) * NL + j] = ts->slot_delay[k];
+            ts->Lsscale[(size_t)(slot + k) * NL + j] = ts->slot_scale[k];
+        }
+    }
+}
+
 /* Pass 1's work for iterations IT[0..NL) in the lanes of TS: the risks and
  * the sampled numbers, then one pass in topological order (apply the risks,
  * cost, schedule). Sets D[j] and C[j] of each. */
@@ -603,32 +636,13 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
         const rc_net_effect *e = &net->risks[r].effect[0];
         double u0[NL];
         uniform_lanes(c->rkey[r], h0, u0);
-        vm occ = VSPLAT(0) == 0; /* every lane, unless known not to occur */
-        if (!e->use_frequency) {
-            /* what sample_effect() gives a lane where it does not occur */
-            occ = VAT(u0) < e->probability;
-            for (int k = 0; k < e->n_impacts; k++) {
-                VAT(ts->Lsdelay + (size_t)(slot + k) * NL) = VSPLAT(0);
-                VAT(ts->Lsscale + (size_t)(slot + k) * NL) = VSPLAT(1);
-            }
-            VAT(ts->Lrisk_cost + (size_t)r * NL) = VSPLAT(0);
-            for (int j = 0; j < NL; j++)
-                ts->Lrisk_k[(size_t)r * NL + j] = 0;
-        }
+        int K[NL];
+        double rc[NL];
+        risk_lanes(c, ts, r, slot, it, u0, K, rc);
         for (int j = 0; j < NL; j++) {
-            if (!occ[j])
-                continue;
-            int K = sample_effect(e, &c->esmp[2 * r], c->rkey[r], it[j], u0[j], ts->slot_delay,
-                                  ts->slot_scale, ts->slot_cost);
-            double rc = 0;
-            for (int k = 0; k < e->n_impacts; k++) {
-                rc += ts->slot_cost[k];
-                ts->Lsdelay[(size_t)(slot + k) * NL + j] = ts->slot_delay[k];
-                ts->Lsscale[(size_t)(slot + k) * NL + j] = ts->slot_scale[k];
-            }
-            ts->Lrisk_k[(size_t)r * NL + j] = K;
-            ts->Lrisk_cost[(size_t)r * NL + j] = rc;
-            rcost[j] += rc;
+            ts->Lrisk_k[(size_t)r * NL + j] = K[j];
+            ts->Lrisk_cost[(size_t)r * NL + j] = rc[j];
+            rcost[j] += rc[j];
         }
         slot += e->n_impacts;
     }
@@ -1545,7 +1559,9 @@ LANES_TARGET static void sens_sample_lanes(sens_job *j, long i)
     const rc_net *net = c->net;
     size_t N = (size_t)c->N;
     uint64_t h0[NL];
+    long it[NL];
     for (int l = 0; l < NL; l++) {
+        it[l] = i + l;
         if (j->ng) {
             copula(c, ts, i + l, true, j->groups, j->ng);
             for (int a = 0; a < j->k; a++) {
@@ -1558,27 +1574,11 @@ LANES_TARGET static void sens_sample_lanes(sens_job *j, long i)
     }
     for (int a = 0; a < j->nw; a++) {
         int q = j->wl[a], slot = j->slot0[q];
-        const rc_net_effect *e = &net->risks[q].effect[0];
         double u0[NL];
         uniform_lanes(c->rkey[q], h0, u0);
-        vm occ = VSPLAT(0) == 0;
-        if (!e->use_frequency) { /* as in iterate_lanes() */
-            occ = VAT(u0) < e->probability;
-            for (int k = 0; k < e->n_impacts; k++) {
-                VAT(ts->Lsdelay + (size_t)(slot + k) * NL) = VSPLAT(0);
-                VAT(ts->Lsscale + (size_t)(slot + k) * NL) = VSPLAT(1);
-            }
-        }
-        for (int l = 0; l < NL; l++) {
-            if (!occ[l])
-                continue;
-            sample_effect(e, &c->esmp[2 * q], c->rkey[q], i + l, u0[l], ts->slot_delay, ts->slot_scale,
-                          ts->slot_cost);
-            for (int k = 0; k < e->n_impacts; k++) {
-                ts->Lsdelay[(size_t)(slot + k) * NL + (size_t)l] = ts->slot_delay[k];
-                ts->Lsscale[(size_t)(slot + k) * NL + (size_t)l] = ts->slot_scale[k];
-            }
-        }
+        int K[NL];
+        double rc[NL];
+        risk_lanes(c, ts, q, slot, it, u0, K, rc);
     }
     for (int a = 0; a < j->k; a++) {
         int p = j->list[j->a0 + a];
