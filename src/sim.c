@@ -891,7 +891,7 @@ static double eval_variant(ctx *c, tstate *ts, int vi, long i, double D, double 
             return NAN;
         }
         Dv = d_out;
-    } else if (min_float > grow + tol) {
+    } else if (nc == 0 || min_float > grow + tol) {
         /* Every path through a changed task has at least that task's total
          * float and grows by at most GROW (a duration enters a path at most
          * once, with a plus sign, except that an FF or SF link into a task
@@ -907,7 +907,11 @@ static double eval_variant(ctx *c, tstate *ts, int vi, long i, double D, double 
          * D' >= D1 - what the others can take off the path that made D1
          * (only tasks with float <= D - D1 + the first task's change can be
          * on it). A changed task with more float than D - that bound + GROW
-         * carries no path that reaches D', before or after its change. */
+         * carries no path that reaches D', before or after its change.
+         * (No float compares, STAR < 0, only on a schedule that overflowed
+         * to infinity: the first changed task then.) */
+        if (star < 0)
+            star = 0;
         int p0 = ts->cl_p[star];
         double D1 = window_cut(c, ts, &p0, 1, D, tol);
         double b = D - D1 + ts->cl_d[star] + ts->cl_u[star] + tol, s2 = 0;

@@ -1105,6 +1105,27 @@ TEST(sensitivity_includes_risk_events)
     done(&t);
 }
 
+/* A duration that overflows to infinity (1e10 days scaled by 1e300): the
+ * project never ends, a start-to-start successor still starts a day after
+ * it, and the variants (every float is then NaN) stay inside their arrays
+ * (the sanitizer build checks that). */
+static void infinite_duration(void)
+{
+    run_t t = run(HEAD "tasks:\n"
+                       "  - {id: a, duration: 1e10}\n"
+                       "  - {id: b, duration: 2, after: [{task: a, type: SS, lag: 1}]}\n"
+                       "risks:\n"
+                       "  - {id: r, probability: 1, impacts: [{tasks: [a], scale: 1e300}]}\n",
+                  O(9, 1));
+    CHECK(t.ok);
+    if (t.ok) {
+        CHECK(isinf(t.r.duration[0]) && isinf(t.r.duration[8]));
+        const rc_task_result *b = task(&t, "b");
+        CHECK(b && b->finish_mean == 3);
+    }
+    done(&t);
+}
+
 int main(void)
 {
     RUN(serial_chain_sum_by_convolution);
@@ -1125,5 +1146,6 @@ int main(void)
     RUN(determinism_threads_runs_seed_order);
     RUN(iteration_independent_of_the_count);
     RUN(sensitivity_includes_risk_events);
+    RUN(infinite_duration);
     return TEST_END();
 }
