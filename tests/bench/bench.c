@@ -568,6 +568,26 @@ static void cpu_model(char *out, size_t n)
     fclose(f);
 }
 
+/* The machine's processor time so far, in clock ticks: all of it, and the
+ * part a hypervisor gave to other guests (steal; Linux, /proc/stat). 0: unknown. */
+static int cpu_ticks(unsigned long long *total, unsigned long long *steal)
+{
+    FILE *f = fopen("/proc/stat", "r");
+    unsigned long long v[8] = {0};
+    int k = f ? fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3],
+                       &v[4], &v[5], &v[6], &v[7])
+              : 0;
+    if (f)
+        fclose(f);
+    if (k != 8)
+        return 0;
+    *total = 0;
+    for (int i = 0; i < 8; i++)
+        *total += v[i];
+    *steal = v[7];
+    return 1;
+}
+
 static void loadavg(char *out, size_t n)
 {
     double l[3] = {0, 0, 0};
@@ -736,6 +756,8 @@ int main(int argc, char **argv)
     time_t tt = time(NULL);
     strftime(date, sizeof date, "%Y-%m-%d %H:%M UTC", gmtime(&tt));
     loadavg(la0, sizeof la0);
+    unsigned long long tick0 = 0, steal0 = 0, tick1 = 0, steal1 = 0;
+    int ticks = cpu_ticks(&tick0, &steal0);
     double t_start = now();
 
     int runs = quick ? 3 : 5, runs_big = quick ? 1 : 3;
@@ -943,5 +965,9 @@ int main(int argc, char **argv)
         printf("- quick mode: no 100,000-task network, %d runs, %.2g s per run\n", runs, budget);
     loadavg(la1, sizeof la1);
     printf("- load average at end (1, 5, 15 min): %s; benchmark time %.0f s\n", la1, now() - t_start);
+    if (ticks && cpu_ticks(&tick1, &steal1) && tick1 > tick0)
+        printf("- processor time the host gave to other machines meanwhile (steal): %.1f%% (on a shared "
+               "virtual machine the timings above are slower and noisier by about as much)\n",
+               100.0 * (double)(steal1 - steal0) / (double)(tick1 - tick0));
     return 0;
 }
