@@ -1543,11 +1543,14 @@ static inline __attribute__((always_inline)) uint64_t *radix_passes(uint64_t *x,
 
 /* Sort the N keys (float bits << 32 | iteration) by their upper 32 bits,
  * stably (LSD radix): three passes of 11 bits, or for fewer keys than
- * their 3 x 2048 counts are worth, four of 8. Returns X or TMP, whichever
- * holds the result. */
+ * their 3 x 2048 counts are worth, four of 8. A pass costs about a dozen
+ * cycles a key (each scatter waits on its count), summing the counts
+ * about one a count: from 1,024 keys the pass saved outweighs the counts
+ * (measured: 5-14% of the analysis at 2,000 and 4,000 iterations).
+ * Returns X or TMP, whichever holds the result. */
 static uint64_t *radix_sort_hi32(uint64_t *x, uint64_t *tmp, long n)
 {
-    return n >= 8192 ? radix_passes(x, tmp, n, 11) : radix_passes(x, tmp, n, 8);
+    return n >= 1024 ? radix_passes(x, tmp, n, 11) : radix_passes(x, tmp, n, 8);
 }
 
 /* sens_sample()'s durations of iterations I to I + NL - 1 (all in its
