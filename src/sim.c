@@ -537,6 +537,19 @@ static inline __attribute__((always_inline)) void smp_draw_lanes(uint8_t k, cons
     VAT(out) = VSEL(m, lo, hi);
 }
 
+/* Duration *D of position P, in the lanes, with the risks that act on it:
+ * their scales, then their delays (the lanes' slots); the caller holds it
+ * at 0 (the forward pass, and the sensitivity's resampling). */
+static inline __attribute__((always_inline)) void impacts_lanes(const rc_net *net, const tstate *ts, int p, vd *d)
+{
+    vd sc = VSPLAT(1), de = VSPLAT(0);
+    for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
+        sc *= VAT(ts->Lsscale + (size_t)net->inc_slot[e] * NL);
+        de += VAT(ts->Lsdelay + (size_t)net->inc_slot[e] * NL);
+    }
+    *d = *d * sc + de;
+}
+
 /* The forward pass of iterate_lanes() with links in groups of LG (a
  * constant where it is inlined): each task's duration, its start and
  * finish, and the latest finish into DV. */
@@ -550,14 +563,8 @@ static inline __attribute__((always_inline)) void forward_lanes(const ctx *c, ts
     double *esf = ts->Lesf;
     for (int p = 0; p < n; p++) {
         vd d = VAT(ts->Lbase + (size_t)p * NL);
-        if (c->flag[p] & F_INC) {
-            vd sc = VSPLAT(1), de = VSPLAT(0);
-            for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
-                sc *= VAT(ts->Lsscale + (size_t)net->inc_slot[e] * NL);
-                de += VAT(ts->Lsdelay + (size_t)net->inc_slot[e] * NL);
-            }
-            d = d * sc + de;
-        }
+        if (c->flag[p] & F_INC)
+            impacts_lanes(net, ts, p, &d);
         d = (vd)((vm)d & (d > 0)); /* d > 0 ? d : 0 */
         VAT(ts->Ldur + (size_t)p * NL) = d;
         /* links in groups (of 2 or 4), padded with links from a task that
@@ -1553,13 +1560,13 @@ static uint64_t *radix_sort_hi32(uint64_t *x, uint64_t *tmp, long n)
     return n >= 1024 ? radix_passes(x, tmp, n, 11) : radix_passes(x, tmp, n, 8);
 }
 
-/* sens_sample()'s durations of iterations I to I + NL - 1 (all in its
- * share), side by side: each lane's correlation groups (scalar), the chunk's
- * risks on all lanes at once as in iterate_lanes(), each task's sample and
- * the risks acting on it as in forward_lanes(), so each lane's duration is
- * the one the scalar code gives. The loop's lane arrays serve as scratch:
- * the passes are over. */
-LANES_TARGET static void sens_sample_lanes(sens_job *j, long i)
+/* sens_sample()'s durations of iterations I to I + CNT - 1, side by side
+ * (past CNT the lanes repeat the last one, and nothing of them is kept):
+ * each lane's correlation groups (scalar), the chunk's risks on all lanes
+ * at once as in iterate_lanes(), each task's sample and the risks acting on
+ * it as in forward_lanes(), so each lane's duration is the one the loop
+ * gives. The loop's lane arrays serve as scratch: the passes are over. */
+LANES_TARGET static void sens_sample_lanes(sens_job *j, long i, int cnt)
 {
     ctx *c = j->c;
     tstate *ts = j->ts;
@@ -1568,16 +1575,16 @@ LANES_TARGET static void sens_sample_lanes(sens_job *j, long i)
     uint64_t h0[NL];
     long it[NL];
     for (int l = 0; l < NL; l++) {
-        it[l] = i + l;
+        it[l] = i + (l < cnt ? l : cnt - 1);
         if (j->ng) {
-            copula(c, ts, i + l, true, j->groups, j->ng);
+            copula(c, ts, it[l], true, j->groups, j->ng);
             for (int a = 0; a < j->k; a++) {
                 int p = j->list[j->a0 + a];
                 if (c->flag[p] & F_GRP)
                     ts->Lbase[(size_t)p * NL + (size_t)l] = ts->base[p];
             }
         }
-        h0[l] = rc_uniform_ctr((uint64_t)(i + l), 0);
+        h0[l] = rc_uniform_ctr((uint64_t)it[l], 0);
     }
     for (int a = 0; a < j->nw; a++) {
         int q = j->wl[a], slot = j->slot0[q];
@@ -1599,15 +1606,11 @@ LANES_TARGET static void sens_sample_lanes(sens_job *j, long i)
         } else {
             VAT(x) = VSPLAT(net->dur_const[p]);
         }
-        vd sc = VSPLAT(1), de = VSPLAT(0), d = VAT(x);
-        for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
-            sc *= VAT(ts->Lsscale + (size_t)net->inc_slot[e] * NL);
-            de += VAT(ts->Lsdelay + (size_t)net->inc_slot[e] * NL);
-        }
-        d = d * sc + de;
+        vd d = VAT(x);
+        impacts_lanes(net, ts, p, &d);
         d = (vd)((vm)d & (d > 0)); /* d > 0 ? d : 0 */
         float *col = j->col + (size_t)a * N + (size_t)i;
-        for (int l = 0; l < NL; l++)
+        for (int l = 0; l < cnt; l++)
             col[l] = (float)d[l];
     }
 }
@@ -1616,46 +1619,13 @@ static void *sens_sample(void *arg)
 {
     sens_job *j = arg;
     ctx *c = j->c;
-    tstate *ts = j->ts;
-    const rc_net *net = c->net;
     long N = c->N, i0 = N * j->id / j->nthreads, i1 = N * (j->id + 1) / j->nthreads;
-    for (long i = i0; i < i1; i++) {
+    for (long i = i0; i < i1; i += NL) {
         if (c->cancel_flag && *c->cancel_flag) {
             j->rc = 1;
             break;
         }
-        if (i + NL <= i1) { /* NL at a time, the rest one by one */
-            sens_sample_lanes(j, i);
-            i += NL - 1;
-            continue;
-        }
-        if (j->ng)
-            copula(c, ts, i, true, j->groups, j->ng);
-        uint64_t h0 = rc_uniform_ctr((uint64_t)i, 0);
-        for (int a = 0; a < j->nw; a++) {
-            int q = j->wl[a];
-            const rc_net_effect *e = &net->risks[q].effect[0];
-            sample_effect(e, &c->esmp[2 * q], c->rkey[q], i, rc_uniform_at(c->rkey[q], h0),
-                          ts->slot_delay + j->slot0[q],
-                          ts->slot_scale + j->slot0[q], ts->slot_cost + j->slot0[q]);
-        }
-        for (int a = 0; a < j->k; a++) {
-            int p = j->list[j->a0 + a];
-            double d;
-            if (c->flag[p] & F_VAR)
-                d = smp_draw(c->skind[p], &c->sd[p], net->dur[p], rc_uniform_at(c->tkey[p], h0));
-            else if (c->flag[p] & F_GRP)
-                d = ts->base[p];
-            else
-                d = net->dur_const[p];
-            double sc = 1, de = 0;
-            for (int e = net->inc_start[p]; e < net->inc_start[p + 1]; e++) {
-                sc *= ts->slot_scale[net->inc_slot[e]];
-                de += ts->slot_delay[net->inc_slot[e]];
-            }
-            d = d * sc + de;
-            j->col[(size_t)a * (size_t)N + (size_t)i] = (float)(d > 0 ? d : 0);
-        }
+        sens_sample_lanes(j, i, i1 - i < NL ? (int)(i1 - i) : NL);
     }
     return NULL;
 }
@@ -2135,7 +2105,7 @@ static int build_loop_lists(ctx *c)
             c->lp_tofin[k] = ty == RC_LINK_FF || ty == RC_LINK_SF;
             c->lp_ls[k] = 1 - c->lp_tofin[k];
             c->lp_frst[k] = ty == RC_LINK_SS || ty == RC_LINK_SF;
-            c->lp_src[k] = 2 * c->lp_pos[k] + (ty == RC_LINK_FS || ty == RC_LINK_FF);
+            c->lp_src[k] = 2 * c->lp_pos[k] + c->e_fin[e];
         }
         for (; k < c->lp_start[p + 1]; k++) { /* padding: from position n, never binds */
             c->lp_pos[k] = n;

@@ -1109,7 +1109,7 @@ TEST(sensitivity_includes_risk_events)
  * project never ends, a start-to-start successor still starts a day after
  * it, and the variants (every float is then NaN) stay inside their arrays
  * (the sanitizer build checks that). */
-static void infinite_duration(void)
+TEST(infinite_duration)
 {
     run_t t = run(HEAD "tasks:\n"
                        "  - {id: a, duration: 1e10}\n"
