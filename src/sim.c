@@ -249,6 +249,7 @@ typedef struct {
      * [2 (n + 1) x NL]: position p's start at 2p, its finish at 2p + 1 */
     double *Lbase, *Ldur, *Lesf, *Llf, *Lrate, *Lfixed, *Lsdelay, *Lsscale, *Lrisk_cost;
     int *Lrisk_k;
+    uint64_t *Lhd;     /* [3 x max_impacts x NL]: impact_ctrs() of the lanes' iterations */
     double Ltime_cost[NL];
     /* one iteration: the copula's, a lane's for the variants */
     double *u, *base, *dur, *lf;
@@ -588,31 +589,76 @@ static inline __attribute__((always_inline)) void forward_lanes(const ctx *c, ts
     *Dv_io = Dv;
 }
 
-/* Risk Q's effect in iterations IT[0..NL) (U0: their first uniforms): its
- * impacts into the lanes of its slots from SLOT (Lsdelay, Lsscale), each
- * lane's occurrences into K and cost into COST. A risk with a probability
- * occurs where U0 is below it; elsewhere sample_effect() would give no
- * delay, scale 1, no cost: set on all lanes at once, and only the lanes
- * where it occurs are sampled. */
+/* The counters of the draws of a risk's impacts in iterations IT[0..NL),
+ * for risk_lanes(): HD[(3k + a) x NL + j] = rc_uniform_ctr(IT[j], 1 + 4k +
+ * a), the draw sample_effect() takes for impact k's delay (a = 0), scale
+ * (1) and cost (2) in its first occurrence. */
+static void impact_ctrs(const ctx *c, const long *it, uint64_t *hd)
+{
+    for (int k = 0; k < c->max_impacts; k++)
+        for (int a = 0; a < 3; a++)
+            for (int j = 0; j < NL; j++)
+                hd[(size_t)(3 * k + a) * NL + (size_t)j] =
+                    rc_uniform_ctr((uint64_t)it[j], 1 + 4 * (uint64_t)k + (uint64_t)a);
+}
+
+/* Risk Q's effect in iterations IT[0..NL) (U0: their first uniforms; HD:
+ * impact_ctrs()): its impacts into the lanes of its slots from SLOT
+ * (Lsdelay, Lsscale), each lane's occurrences into K and cost into COST.
+ * A risk with a probability occurs at most once, where U0 is below it:
+ * where it does not, sample_effect() would give no delay, scale 1 and no
+ * cost; where it does, each impact's draws as sample_effect() takes them
+ * (0 + delay, 1 x scale, 0 + cost). Both are computed on all lanes at once
+ * and each lane takes its own. A risk with a frequency goes through
+ * sample_effect() lane by lane. */
 static inline __attribute__((always_inline)) void risk_lanes(const ctx *c, tstate *ts, int q, int slot,
-                                                             const long *it, const double *u0, int *K,
-                                                             double *cost)
+                                                             const long *it, const double *u0,
+                                                             const uint64_t *hd, int *K, double *cost)
 {
     const rc_net_effect *e = &c->net->risks[q].effect[0];
-    vm occ = VSPLAT(0) == 0; /* every lane, unless known not to occur */
     if (!e->use_frequency) {
-        occ = VAT(u0) < e->probability;
+        const effect_smp *es = &c->esmp[2 * q];
+        vm occ = VAT(u0) < e->probability;
+        bool any = false;
+        for (int j = 0; j < NL; j++)
+            any |= occ[j] != 0;
+        vd vc = VSPLAT(0);
         for (int k = 0; k < e->n_impacts; k++) {
-            VAT(ts->Lsdelay + (size_t)(slot + k) * NL) = VSPLAT(0);
-            VAT(ts->Lsscale + (size_t)(slot + k) * NL) = VSPLAT(1);
+            const rc_net_impact *im = &e->impacts[k];
+            vd de = VSPLAT(0), sc = VSPLAT(1);
+            if (any) {
+                double u[NL], x[NL];
+                if (im->delay) {
+                    uniform_lanes(c->rkey[q], hd + (size_t)(3 * k) * NL, u);
+                    smp_draw_lanes(es->k[3 * k], &es->s[3 * k], im->delay, u, x);
+                    de = VSEL(occ, VSPLAT(0) + VAT(x), de);
+                }
+                if (im->scale) {
+                    uniform_lanes(c->rkey[q], hd + (size_t)(3 * k + 1) * NL, u);
+                    smp_draw_lanes(es->k[3 * k + 1], &es->s[3 * k + 1], im->scale, u, x);
+                    sc = VSEL(occ, VSPLAT(1) * VAT(x), sc);
+                }
+                if (im->cost) {
+                    uniform_lanes(c->rkey[q], hd + (size_t)(3 * k + 2) * NL, u);
+                    smp_draw_lanes(es->k[3 * k + 2], &es->s[3 * k + 2], im->cost, u, x);
+                    vc += VSEL(occ, VSPLAT(0) + VAT(x), VSPLAT(0));
+                } else {
+                    vc += VSPLAT(0);
+                }
+            } else {
+                vc += VSPLAT(0);
+            }
+            VAT(ts->Lsdelay + (size_t)(slot + k) * NL) = de;
+            VAT(ts->Lsscale + (size_t)(slot + k) * NL) = sc;
         }
+        for (int j = 0; j < NL; j++)
+            K[j] = occ[j] != 0, cost[j] = vc[j];
+        return;
     }
     for (int j = 0; j < NL; j++) {
-        K[j] = 0, cost[j] = 0;
-        if (!occ[j])
-            continue;
         K[j] = sample_effect(e, &c->esmp[2 * q], c->rkey[q], it[j], u0[j], ts->slot_delay, ts->slot_scale,
                              ts->slot_cost);
+        cost[j] = 0;
         for (int k = 0; k < e->n_impacts; k++) {
             cost[j] += ts->slot_cost[k];
             ts->Lsdelay[(size_t)(slot + k) * NL + j] = ts->slot_delay[k];
@@ -638,6 +684,7 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
         h0[j] = rc_uniform_ctr((uint64_t)it[j], 0);
         rcost[j] = 0;
     }
+    impact_ctrs(c, it, ts->Lhd);
     /* the risks, each on all lanes (each lane's costs added in order of risk) */
     for (int r = 0, slot = 0; r < net->n_risks; r++) {
         const rc_net_effect *e = &net->risks[r].effect[0];
@@ -645,7 +692,7 @@ LANES_TARGET static void iterate_lanes(ctx *c, tstate *ts, const long *it, doubl
         uniform_lanes(c->rkey[r], h0, u0);
         int K[NL];
         double rc[NL];
-        risk_lanes(c, ts, r, slot, it, u0, K, rc);
+        risk_lanes(c, ts, r, slot, it, u0, ts->Lhd, K, rc);
         for (int j = 0; j < NL; j++) {
             ts->Lrisk_k[(size_t)r * NL + j] = K[j];
             ts->Lrisk_cost[(size_t)r * NL + j] = rc[j];
@@ -1362,6 +1409,7 @@ static void tstate_delete(tstate *ts)
 {
     free(ts->Lbase), free(ts->Ldur), free(ts->Lesf), free(ts->Llf), free(ts->Lrate);
     free(ts->Lfixed), free(ts->Lsdelay), free(ts->Lsscale), free(ts->Lrisk_cost), free(ts->Lrisk_k);
+    free(ts->Lhd);
     free(ts->u), free(ts->base), free(ts->dur), free(ts->esf), free(ts->lf);
     free(ts->slot_delay), free(ts->slot_scale), free(ts->slot_cost);
     free(ts->risk_k), free(ts->risk_cost);
@@ -1392,7 +1440,7 @@ static int tstate_init(tstate *ts, ctx *c, int id)
     if (!(A(Lbase, NL * (n + 1)) && A(Ldur, NL * (n + 1)) && A(Lesf, 2 * NL * (n + 1)) &&
           A(Llf, NL * (n + 1)) && A(Lrate, NL * (n + 1)) && A(Lfixed, NL * (n + 1)) &&
           A(Lsdelay, NL * ns) && A(Lsscale, NL * ns) && A(Lrisk_cost, NL * nr) &&
-          A(Lrisk_k, NL * nr) &&
+          A(Lrisk_k, NL * nr) && A(Lhd, 3 * NL * ni) &&
           A(u, n) && A(base, n) && A(dur, n + 1) && A(esf, 2 * (n + 1)) && A(lf, n + 1) &&
           A(slot_delay, ns) && A(slot_scale, ns) &&
           A(slot_cost, ns) && A(risk_k, nr) && A(risk_cost, nr) && A(alt_delay, ni) &&
@@ -1586,13 +1634,14 @@ LANES_TARGET static void sens_sample_lanes(sens_job *j, long i, int cnt)
         }
         h0[l] = rc_uniform_ctr((uint64_t)it[l], 0);
     }
+    impact_ctrs(c, it, ts->Lhd);
     for (int a = 0; a < j->nw; a++) {
         int q = j->wl[a], slot = j->slot0[q];
         double u0[NL];
         uniform_lanes(c->rkey[q], h0, u0);
         int K[NL];
         double rc[NL];
-        risk_lanes(c, ts, q, slot, it, u0, K, rc);
+        risk_lanes(c, ts, q, slot, it, u0, ts->Lhd, K, rc);
     }
     for (int a = 0; a < j->k; a++) {
         int p = j->list[j->a0 + a];
