@@ -320,15 +320,18 @@ struct ctx {
     /* predecessor links in groups of LG (2 or 4), padded with links from
      * position n (a task that never binds): lp_start[p] .. lp_start[p+1] */
     int lg, sg;
-    int *lp_start, *lp_pos;
+    int *lp_start;
     int *lp_src;     /* 2 x the predecessor's position, + 1 from its finish: into esf */
     int *ls_wmax;    /* [n] the word of mark that holds the last successor's bit */
     int *src_min;    /* [n+1] the least lp_src of the links into positions p and on (2 x p at most) */
-    int *ls_start, *ls_pos;  /* successor positions, padded the same way */
+    int *ls_start, *ls_pos;  /* successor links, padded the same way (with n, whose late finish is
+                              * +infinity in the backward pass and factors 0, so never binds) */
     double *lp_lag;
     double *lp_tofin; /* 1: binds the successor's finish (FF, SF); else 0 */
-    double *lp_ls;    /* 1 - lp_tofin: the backward pass works from the late start */
-    double *lp_frst;  /* 1: from the predecessor's start (SS, SF); else 0 */
+    /* each successor link's lag, 1 - lp_tofin (the backward pass works from
+     * the successor's late start) and 1 from the predecessor's start (SS,
+     * SF) */
+    double *ls_lag, *ls_ls, *ls_frst;
     int n_sens;
     int *edge_succ;  /* [m] the successor position of each predecessor link */
     uint8_t *e_fin;  /* [m] the link leaves the predecessor's finish (FS, FF) */
@@ -1111,27 +1114,36 @@ static void settle_pending(ctx *c, tstate *ts, long i, double D)
  * each task's zero total float counted and its duration and finish added to
  * this block's sums, iteration by iteration. */
 static inline __attribute__((always_inline)) void backward_links(const ctx *c, tstate *ts, const double *D,
-                                                                 bool sums, int cnt, const int lg)
+                                                                 bool sums, int cnt, const int sg)
 {
     const rc_net *net = c->net;
     int n = net->n;
     double *lf = ts->Llf;
     const double *dur = ts->Ldur, *esf = ts->Lesf;
     vd Dv = VAT(D), eps;
-    for (int p = 0; p <= n; p++)
-        VAT(lf + (size_t)p * NL) = Dv;
+    VAT(lf + (size_t)n * NL) = VSPLAT(INFINITY); /* the padding successor */
     for (int j = 0; j < NL; j++)
         eps[j] = RC_FLOAT_EPS * (D[j] > 1 ? D[j] : 1);
-    const int *lps = c->lp_start;
+    const int *lss = c->ls_start;
     /* with all lanes kept, the sums of four tasks at a time (below) */
     int n4 = sums && cnt == NL ? n / 4 * 4 : 0;
     for (int p = n - 1; p >= 0; p--) {
-        vd lfp = VAT(lf + (size_t)p * NL), dp = VAT(dur + (size_t)p * NL);
+        /* the late finish of p from its successors' (final: later in the
+         * order), the least of D and each link's bound, taken as the
+         * scalar pass takes them (a minimum of the same numbers) */
+        vd dp = VAT(dur + (size_t)p * NL), lfp = Dv;
+        for (int e = lss[p]; e < lss[p + 1]; e += sg) {
+#pragma GCC unroll 4
+            for (int k = e; k < e + sg; k++) {
+                size_t q = (size_t)c->ls_pos[k] * NL;
+                vd v = (VAT(lf + q) - c->ls_ls[k] * VAT(dur + q)) - c->ls_lag[k] + c->ls_frst[k] * dp;
+                lfp = VMIN(v, lfp);
+            }
+        }
+        VAT(lf + (size_t)p * NL) = lfp;
         if (p < n4 && p % 4 == 0) {
-            /* tasks p to p + 3 (their late finishes are final: only
-             * successors, later in the order, lower them): their lanes
-             * turned into columns, each task's sums taking the lanes in
-             * order as below */
+            /* tasks p to p + 3: their lanes turned into columns, each
+             * task's sums taking the lanes in order as below */
             vd m[4], ef[4], d[4], col[4];
             for (int t = 0; t < 4; t++) {
                 size_t x = (size_t)(p + t) * NL;
@@ -1164,21 +1176,12 @@ static inline __attribute__((always_inline)) void backward_links(const ctx *c, t
             }
             ts->crit_count[p] += cc, ts->bd[p] = bd, ts->bf[p] = bf;
         }
-        for (int e = lps[p]; e < lps[p + 1]; e += lg) { /* as in forward_lanes() */
-#pragma GCC unroll 4
-            for (int k = e; k < e + lg; k++) {
-                size_t q = (size_t)c->lp_pos[k] * NL;
-                vd v = (lfp - c->lp_ls[k] * dp) - c->lp_lag[k] + c->lp_frst[k] * VAT(dur + q);
-                vd o = VAT(lf + q);
-                VAT(lf + q) = VMIN(v, o);
-            }
-        }
     }
 }
 
 LANES_TARGET static void backward_lanes(const ctx *c, tstate *ts, const double *D, bool sums, int cnt)
 {
-    if (c->lg == 4)
+    if (c->sg == 4) /* the successors' group size */
         backward_links(c, ts, D, sums, cnt, 4);
     else
         backward_links(c, ts, D, sums, cnt, 2);
@@ -2101,15 +2104,11 @@ static int build_loop_lists(ctx *c)
     }
     c->lp_start[n] = (int)m4;
     size_t mm = (size_t)(m4 ? m4 : 1);
-    c->lp_pos = malloc(mm * sizeof *c->lp_pos);
     c->lp_lag = calloc(mm, sizeof *c->lp_lag);
     c->lp_tofin = calloc(mm, sizeof *c->lp_tofin);
-    c->lp_ls = calloc(mm, sizeof *c->lp_ls);
-    c->lp_frst = calloc(mm, sizeof *c->lp_frst);
     c->lp_src = malloc(mm * sizeof *c->lp_src);
     c->ls_wmax = malloc(nn * sizeof *c->ls_wmax);
-    if (!c->lp_pos || !c->lp_lag || !c->lp_tofin || !c->lp_ls || !c->lp_frst ||
-        !c->lp_src || !c->ls_wmax)
+    if (!c->lp_lag || !c->lp_tofin || !c->lp_src || !c->ls_wmax)
         return -1;
     long s4 = 0;
     c->ls_start = malloc((nn + 1) * sizeof *c->ls_start);
@@ -2120,19 +2119,34 @@ static int build_loop_lists(ctx *c)
         s4 += (net->succ_start[p + 1] - net->succ_start[p] + c->sg - 1) / c->sg * c->sg;
     }
     c->ls_start[n] = (int)s4;
-    c->ls_pos = malloc((size_t)(s4 ? s4 : 1) * sizeof *c->ls_pos);
-    if (!c->ls_pos)
+    size_t ms = (size_t)(s4 ? s4 : 1);
+    c->ls_pos = malloc(ms * sizeof *c->ls_pos);
+    c->ls_lag = calloc(ms, sizeof *c->ls_lag);
+    c->ls_ls = calloc(ms, sizeof *c->ls_ls);
+    c->ls_frst = calloc(ms, sizeof *c->ls_frst);
+    int *fill = calloc(nn, sizeof *fill);
+    if (!c->ls_pos || !c->ls_lag || !c->ls_ls || !c->ls_frst || !fill) {
+        free(fill);
         return -1;
+    }
+    for (int p = 0; p < n; p++) /* in the order of net->succ_pos */
+        for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++) {
+            int q = net->pred_pos[e], ty = net->pred_type[e];
+            int k = c->ls_start[q] + fill[q]++;
+            c->ls_pos[k] = p;
+            c->ls_lag[k] = net->pred_lag[e];
+            c->ls_ls[k] = !(ty == RC_LINK_FF || ty == RC_LINK_SF);
+            c->ls_frst[k] = ty == RC_LINK_SS || ty == RC_LINK_SF;
+        }
     for (int p = 0; p < n; p++) {
-        int k = c->ls_start[p];
-        for (int e = net->succ_start[p]; e < net->succ_start[p + 1]; e++)
-            c->ls_pos[k++] = net->succ_pos[e];
+        int k = c->ls_start[p] + fill[p];
         while (k < c->ls_start[p + 1])
-            c->ls_pos[k++] = n;
+            c->ls_pos[k++] = n; /* lag and factors 0 */
         c->ls_wmax[p] = 0;
         for (k = c->ls_start[p]; k < c->ls_start[p + 1]; k++)
             c->ls_wmax[p] = c->ls_pos[k] >> 6 > c->ls_wmax[p] ? c->ls_pos[k] >> 6 : c->ls_wmax[p];
     }
+    free(fill);
     c->src_min = malloc((nn + 1) * sizeof *c->src_min);
     if (!c->src_min)
         return -1;
@@ -2149,18 +2163,12 @@ static int build_loop_lists(ctx *c)
         int k = c->lp_start[p];
         for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++, k++) {
             int ty = net->pred_type[e];
-            c->lp_pos[k] = net->pred_pos[e];
             c->lp_lag[k] = net->pred_lag[e];
             c->lp_tofin[k] = ty == RC_LINK_FF || ty == RC_LINK_SF;
-            c->lp_ls[k] = 1 - c->lp_tofin[k];
-            c->lp_frst[k] = ty == RC_LINK_SS || ty == RC_LINK_SF;
-            c->lp_src[k] = 2 * c->lp_pos[k] + c->e_fin[e];
+            c->lp_src[k] = 2 * net->pred_pos[e] + c->e_fin[e];
         }
-        for (; k < c->lp_start[p + 1]; k++) { /* padding: from position n, never binds */
-            c->lp_pos[k] = n;
-            c->lp_ls[k] = 1;
+        for (; k < c->lp_start[p + 1]; k++) /* padding: from position n, never binds */
             c->lp_src[k] = 2 * n;
-        }
     }
     return 0;
 }
@@ -2687,9 +2695,9 @@ out:
     free(c.skind), free(c.rkind), free(c.fkind), free(c.sd), free(c.sr), free(c.sf);
     free(c.flag), free(c.ffin), free(c.sens_pos), free(c.skey), free(c.inc_col), free(c.inc_pos);
     free(c.kind_pos), free(c.ratev_pos), free(c.cost_pos), free(c.fixv_pos), free(c.ksd), free(c.ksr), free(c.ksf);
-    free(c.kkey), free(c.krkey), free(c.kfkey), free(c.src_min), free(c.grp_pos), free(c.lp_start), free(c.lp_pos);
+    free(c.kkey), free(c.krkey), free(c.kfkey), free(c.src_min), free(c.grp_pos), free(c.lp_start);
     free(c.ls_start), free(c.ls_pos);
-    free(c.lp_lag), free(c.lp_tofin), free(c.lp_ls), free(c.lp_frst);
+    free(c.lp_lag), free(c.lp_tofin), free(c.ls_lag), free(c.ls_ls), free(c.ls_frst);
     free(c.lp_src), free(c.ls_wmax);
     for (int k = 0; c.esmp && k < 2 * (int)nr; k++)
         free(c.esmp[k].s), free(c.esmp[k].k);
