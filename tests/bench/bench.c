@@ -13,7 +13,10 @@
  *             mitigation values)
  *
  * with 1 thread and with every processor, and prints task-iterations per
- * second (tasks x iterations / seconds), the median of several runs. On the
+ * second (tasks x iterations / seconds), the median of several runs. Beside
+ * them it times the yardstick of the speed target, a bare scalar loop of one
+ * uniform, one inverse triangular CDF and the forward pass on the same
+ * networks (bare_seconds). On the
  * 1,000-task network it also times the reserve split (shapley = true) once
  * per run. Peak memory is the ru_maxrss of a child process (this program
  * re-executed in --sim mode, and the riskcast binary itself), collected
@@ -26,6 +29,7 @@
  *         (--long: also the 10,000-task network at 1,000,000 iterations with
  *         criticality and sensitivity to its end, for peak memory: minutes)
  *   bench --sim FILE ITERATIONS THREADS base|analysis|full|shapley   (one simulation)
+ *   bench --bare FILE ITERATIONS             (the yardstick alone)
  *   bench --gen TASKS FILE                   (write a synthetic network)
  */
 #define _GNU_SOURCE
@@ -50,6 +54,8 @@
 #include "diag.h"
 #include "load.h"
 #include "model.h"
+#include "network.h"
+#include "rng.h"
 #include "sim.h"
 
 /* ---- small helpers ---------------------------------------------------------- */
@@ -707,10 +713,104 @@ static void print_peak(const peak *pk)
     fflush(stdout);
 }
 
+/* The yardstick the speed target is set against, "a bare single-threaded
+ * loop of one uniform, one inverse triangular CDF and the forward pass",
+ * on M's network: per iteration and task one uniform of the engine's
+ * generator, the inverse CDF of a triangular (the minimum, most likely and
+ * maximum of a triangular or PERT, the triangular of a TRIGEN; for other
+ * kinds 0.8, 1 and 1.5 x the plan value), then its start from its
+ * predecessor links (their types and lags, no branch on them) and its
+ * finish. Scalar, one thread, no risks, costs, correlations, criticality or
+ * sensitivity. Returns the median seconds of RUNS runs of IT iterations,
+ * and the mean project duration into *MEAN (the loop's result, so that it
+ * is computed). */
+static double bare_seconds(const rc_model *m, long it, int runs, double *mean)
+{
+    rc_net *net = rc_net_compile(m, false, NULL);
+    if (!net)
+        die("out of memory");
+    int n = net->n, nl = net->m;
+    double *lo = malloc(sizeof *lo * (size_t)(n + 1)), *hi = malloc(sizeof *hi * (size_t)(n + 1));
+    double *fm = malloc(sizeof *fm * (size_t)(n + 1)), *wl = malloc(sizeof *wl * (size_t)(n + 1));
+    double *wh = malloc(sizeof *wh * (size_t)(n + 1)), *esf = malloc(sizeof *esf * 2 * (size_t)(n + 1));
+    int *src = malloc(sizeof *src * (size_t)(nl + 1));
+    double *lag = malloc(sizeof *lag * (size_t)(nl + 1)), *tofin = malloc(sizeof *tofin * (size_t)(nl + 1));
+    if (!lo || !hi || !fm || !wl || !wh || !esf || !src || !lag || !tofin)
+        die("out of memory");
+    for (int p = 0; p < n; p++) {
+        const rc_dist *d = net->dur[p];
+        double a, b, c;
+        if (d->kind == RC_DIST_TRIANGULAR || d->kind == RC_DIST_PERT)
+            a = d->a, b = d->b, c = d->c;
+        else if (d->kind == RC_DIST_TRIGEN)
+            a = d->p1, b = d->b, c = d->p2;
+        else
+            b = rc_dist_plan(d), a = 0.8 * b, c = 1.5 * b;
+        if (!(c > a))
+            c = a + 1e-9;
+        lo[p] = a, hi[p] = c, fm[p] = (b - a) / (c - a);
+        wl[p] = (c - a) * (b - a), wh[p] = (c - a) * (c - b);
+    }
+    /* each link: its source's start (2q) or finish (2q + 1) in esf, its
+     * lag, and 1 where it binds the successor's finish */
+    for (int e = 0; e < nl; e++) {
+        int ty = net->pred_type[e];
+        src[e] = 2 * net->pred_pos[e] + (ty == RC_LINK_FS || ty == RC_LINK_FF);
+        lag[e] = net->pred_lag[e];
+        tofin[e] = ty == RC_LINK_FF || ty == RC_LINK_SF;
+    }
+    double t[16], sink = 0;
+    for (int r = 0; r < runs; r++) {
+        double t0 = now();
+        for (long i = 0; i < it; i++) {
+            double D = 0;
+            uint64_t ctr = rc_uniform_ctr((uint64_t)i, 0);
+            for (int p = 0; p < n; p++) {
+                double u = rc_uniform_at(net->key[p], ctr);
+                int left = u < fm[p];
+                double sq = sqrt(left ? u * wl[p] : (1 - u) * wh[p]);
+                double d = left ? lo[p] + sq : hi[p] - sq;
+                double s = net->min_start[p];
+                for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++) {
+                    double x = esf[src[e]] + lag[e] - tofin[e] * d;
+                    s = x > s ? x : s;
+                }
+                esf[2 * p] = s, esf[2 * p + 1] = s + d;
+                D = s + d > D ? s + d : D;
+            }
+            sink += D;
+        }
+        t[r] = now() - t0;
+    }
+    *mean = sink / runs / (double)it;
+    free(lo), free(hi), free(fm), free(wl), free(wh), free(esf), free(src), free(lag), free(tofin);
+    rc_net_free(net);
+    return median(t, runs);
+}
+
+/* --bare FILE ITERATIONS: bare_seconds() of FILE, 5 runs. */
+static int bare_main(char **argv)
+{
+    size_t len;
+    char *text = slurp(argv[0], &len);
+    if (!text)
+        die("cannot read %s", argv[0]);
+    rc_model *m = load_text(text, len, argv[0]);
+    free(text);
+    long it = atol(argv[1]);
+    double mean, s = bare_seconds(m, it, 5, &mean);
+    printf("%.3f s, %.1f million task-iterations/s (mean project duration %.3f)\n", s,
+           (double)m->n_tasks * (double)it / s / 1e6, mean);
+    rc_model_free(m);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 6 && !strcmp(argv[1], "--sim"))
         return sim_main(argv + 2);
+    if (argc == 4 && !strcmp(argv[1], "--bare"))
+        return bare_main(argv + 2);
     if (argc == 4 && !strcmp(argv[1], "--gen")) {
         buf b = {0};
         gen_network(&b, atoi(argv[2]), 1);
@@ -734,6 +834,7 @@ int main(int argc, char **argv)
         else
             die("usage: bench [--quick] [--long] [--riskcast PATH] [--data DIR] [--work DIR]\n"
                 "       bench --sim FILE ITERATIONS THREADS base|analysis|full|shapley\n"
+                "       bench --bare FILE ITERATIONS\n"
                 "       bench --gen TASKS FILE");
     }
     mkdir(work, 0777);
@@ -795,7 +896,7 @@ int main(int argc, char **argv)
     int nrows = 0;
     char gen_path[3][512];
     long shapley_it = 0;
-    double shapley_s = 0;
+    double shapley_s = 0, bare_mtis[2] = {0, 0};
     for (int s = 0; s < 3; s++) {
         buf b = {0};
         gen_network(&b, sizes[s], 1);
@@ -819,6 +920,10 @@ int main(int argc, char **argv)
         if (s == 0) {
             shapley_it = pick_iterations(&m, 1, SHAPLEY, nominal[s], budget, nthreads);
             shapley_s = median_sim(&m, 1, SHAPLEY, shapley_it, nthreads, quick ? 1 : 3);
+        }
+        if (s < 2) { /* the yardstick, at the analysis's iterations */
+            double mean;
+            bare_mtis[s] = mtips(r, r->it_an, bare_seconds(m, r->it_an, runs, &mean));
         }
         rc_model_free(m);
     }
@@ -920,6 +1025,14 @@ int main(int argc, char **argv)
            "network: %.2f million task-iterations/s (target >= 150; %ld iterations); with risk "
            "contributions and mitigation values as well: %.3g\n",
            verdict(v >= 150), nthreads, v, r10->it_an, mtips(r10, r10->it_full, r10->fullN));
+    printf("- the target's yardstick, \"a bare single-threaded loop of one uniform, one inverse "
+           "triangular CDF and the forward pass\" (scalar, on the same networks, triangulars in place "
+           "of their distributions, no risks, costs, correlations or criticality; `bench --bare`): "
+           "%.1f million task-iterations/s on the 10,000-task network, %.1f on the 1,000 (the target "
+           "was set where it did about 145). The full analysis of the base simulation above, %dT, is "
+           "%.2f x it on the 10,000-task network (1T: %.2f x)\n",
+           bare_mtis[1], bare_mtis[0], nthreads, v / bare_mtis[1],
+           mtips(r10, r10->it_an, r10->an1) / bare_mtis[1]);
     printf("- %s: %dT vs 1T, analysis, 10,000-task network: x%.2f (target >= 1.8); base x%.2f, full x%.2f\n",
            verdict(r10->an1 / r10->anN >= 1.8), nthreads, r10->an1 / r10->anN, r10->base1 / r10->baseN,
            r10->full1 / r10->fullN);
