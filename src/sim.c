@@ -611,8 +611,9 @@ static void impact_ctrs(const ctx *c, const long *it, uint64_t *hd)
  * A risk with a probability occurs at most once, where U0 is below it:
  * where it does not, sample_effect() would give no delay, scale 1 and no
  * cost; where it does, each impact's draws as sample_effect() takes them
- * (0 + delay, 1 x scale, 0 + cost). Both are computed on all lanes at once
- * and each lane takes its own. A risk with a frequency goes through
+ * (0 + delay, 1 x scale, 0 + cost). When it occurs in any lane, the draws
+ * are computed on all lanes at once and each lane takes its own value or
+ * the no-occurrence one. A risk with a frequency goes through
  * sample_effect() lane by lane. */
 static inline __attribute__((always_inline)) void risk_lanes(const ctx *c, tstate *ts, int q, int slot,
                                                              const long *it, const double *u0,
@@ -1109,10 +1110,12 @@ static void settle_pending(ctx *c, tstate *ts, long i, double D)
     ts->wfilled = false;
 }
 
-/* The backward pass (rc_net_backward, without a branch on the link type) of
- * the lanes: late finishes into ts->Llf; with SUMS, for the first CNT lanes,
- * each task's zero total float counted and its duration and finish added to
- * this block's sums, iteration by iteration. */
+/* The backward pass of the lanes (what rc_net_backward computes, without a
+ * branch on the link type: each link's bound by factors 0 and 1, successor
+ * links in groups of SG padded with position n): late finishes into
+ * ts->Llf; with SUMS, for the first CNT lanes, each task's zero total float
+ * counted and its duration and finish added to this block's sums,
+ * iteration by iteration. */
 static inline __attribute__((always_inline)) void backward_links(const ctx *c, tstate *ts, const double *D,
                                                                  bool sums, int cnt, const int sg)
 {
@@ -1129,8 +1132,11 @@ static inline __attribute__((always_inline)) void backward_links(const ctx *c, t
     int n4 = sums && cnt == NL ? n / 4 * 4 : 0;
     for (int p = n - 1; p >= 0; p--) {
         /* the late finish of p from its successors' (final: later in the
-         * order), the least of D and each link's bound, taken as the
-         * scalar pass takes them (a minimum of the same numbers) */
+         * order): the least of D and each link's bound, kept in a
+         * register. The push order this replaced (each task lowering its
+         * predecessors' late finishes) gave the same bits: no bound is -0,
+         * D is never NaN, and a NaN bound (an infinite duration) never
+         * replaces the least so far */
         vd dp = VAT(dur + (size_t)p * NL), lfp = Dv;
         for (int e = lss[p]; e < lss[p + 1]; e += sg) {
 #pragma GCC unroll 4
