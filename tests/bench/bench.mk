@@ -21,6 +21,6 @@ run: $(BENCH)
 
 $(BENCH): tests/bench/bench.c build/libriskcast.a
 	@mkdir -p $(@D)
-	$(CC) -std=gnu11 -Wall -Wextra -Wno-unused-parameter $(CFLAGS) -Iinclude -Isrc -pthread \
+	$(CC) -std=gnu11 -fno-math-errno -ffp-contract=off -Wall -Wextra -Wno-unused-parameter $(CFLAGS) -Iinclude -Isrc -pthread \
 	    $(shell pkg-config --cflags $(PKGS)) -o $@ $< build/libriskcast.a \
 	    $(shell pkg-config --libs $(PKGS)) -lm -pthread
