@@ -1076,15 +1076,14 @@ int main(int argc, char **argv)
            pk[1].peak_mb / pk[0].peak_mb, (double)pk[1].iterations / (double)pk[0].iterations,
            pk[0].finished && pk[1].finished ? "" : "; stopped runs understate it");
     printf("\nAlso measured:\n\n");
-    if (shapley_it >= 100)
-        printf("- reserve split (Shapley) with the full analysis, 1,000-task network, %ld iterations, "
-               "%dT: %.3f s = %.1f x base per iteration\n",
-               shapley_it, nthreads, shapley_s,
-               (shapley_s / (double)shapley_it) / (r1->baseN / (double)r1->it_base));
-    else /* the run's fixed part would swamp a per-iteration figure */
-        printf("- reserve split (Shapley) with the full analysis, 1,000-task network, %ld iteration(s), "
-               "%dT: %.3f s (the time budget allowed too few iterations for a figure per iteration)\n",
-               shapley_it, nthreads, shapley_s);
+    /* (no figure per iteration: the split has a large part that does not
+     * grow with the iterations, and a short run would be all of it) */
+    printf("- reserve split (Shapley) with the full analysis, 1,000-task network, %ld iteration(s), "
+           "%dT: %.3f s",
+           shapley_it, nthreads, shapley_s);
+    if (shapley_it == r1->it_full)
+        printf(" (the full analysis alone at as many iterations: %.3f s)", r1->fullN);
+    printf("\n");
     if (xr)
         printf("- riskcast import of SP10-cost-loaded.xer: %.3f s (median); import + full analysis at "
                "%ld iterations, %dT: %.3f s\n",
