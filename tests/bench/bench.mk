@@ -12,6 +12,9 @@
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 PKGS    := yaml-0.1 gsl jansson libxml-2.0
+# the engine's warnings; WERROR=1 (make test-all) makes them errors
+BENCH_WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter \
+              $(if $(WERROR),-Werror)
 PROG    ?= $(abspath riskcast)
 BENCH   := build/bench/bench
 
@@ -21,6 +24,6 @@ run: $(BENCH)
 
 $(BENCH): tests/bench/bench.c build/libriskcast.a
 	@mkdir -p $(@D)
-	$(CC) -std=gnu11 -fno-math-errno -ffp-contract=off -Wall -Wextra -Wno-unused-parameter $(CFLAGS) -Iinclude -Isrc -pthread \
+	$(CC) -std=gnu11 -fno-math-errno -ffp-contract=off $(BENCH_WARN) $(CFLAGS) -Iinclude -Isrc -pthread \
 	    $(shell pkg-config --cflags $(PKGS)) -o $@ $< build/libriskcast.a \
 	    $(shell pkg-config --libs $(PKGS)) -lm -pthread
