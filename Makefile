@@ -56,8 +56,9 @@ endif
 test-all:
 	$(MAKE) --no-print-directory WERROR=1 tsan
 	RISKCAST_SKIP_BROWSER=1 $(MAKE) --no-print-directory WERROR=1 SANITIZER=address,undefined test
-	$(MAKE) --no-print-directory WERROR=1 test
+	$(MAKE) --no-print-directory WERROR=1 build/libriskcast.a
 	$(MAKE) --no-print-directory -f tests/bench/bench.mk WERROR=1 build/bench/bench
+	$(MAKE) --no-print-directory WERROR=1 test
 
 # ThreadSanitizer on the threaded engine: the simulation unit test and the
 # determinism CLI test (every thread count); any data race fails.
