@@ -52,7 +52,8 @@ endif
 
 # What CI runs (README's test command), warnings as errors: the threaded
 # engine under ThreadSanitizer, the suite under AddressSanitizer +
-# UndefinedBehaviorSanitizer, then the suite on the optimised build.
+# UndefinedBehaviorSanitizer, the benchmark program built (not run), then
+# the suite on the optimised build, whose summary is the last line.
 test-all:
 	$(MAKE) --no-print-directory WERROR=1 tsan
 	RISKCAST_SKIP_BROWSER=1 $(MAKE) --no-print-directory WERROR=1 SANITIZER=address,undefined test
@@ -93,6 +94,10 @@ $(PROG): $(CLI_OBJ) $(BUILD)/libriskcast.a
 
 $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libriskcast.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+# keep the test objects: make would otherwise delete them after the run and
+# print that as the last line, after the suite's summary
+.SECONDARY: $(TEST_BIN:%=%.o)
 
 test: $(PROG) $(TEST_BIN)
 	@RISKCAST=$(abspath $(PROG)) TEST_BIN_DIR=$(abspath $(BUILD)/tests) sh tests/run.sh
