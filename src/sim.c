@@ -400,6 +400,13 @@ static int effect_smp_init(effect_smp *es, const rc_net_effect *e)
     return 0;
 }
 
+/* The draw of impact J's delay (A = 0), scale (1) or cost (2) in
+ * occurrence K of a risk (draw 0 decides the occurrences). */
+static inline uint64_t impact_draw(long k, int j, int a)
+{
+    return 1 + ((uint64_t)k << 32) + 4 * (uint64_t)j + (uint64_t)a;
+}
+
 /* Occurrences of effect E (records ES) in iteration I, given its first
  * uniform U0 (rc_uniform(KEY, I, 0)), and its per-impact totals. */
 static int sample_effect(const rc_net_effect *e, const effect_smp *es, uint64_t key, long i, double u0,
@@ -411,16 +418,15 @@ static int sample_effect(const rc_net_effect *e, const effect_smp *es, uint64_t 
     for (long k = 0; k < K; k++)
         for (int j = 0; j < e->n_impacts; j++) {
             const rc_net_impact *im = &e->impacts[j];
-            uint64_t d0 = 1 + ((uint64_t)k << 32) + 4 * (uint64_t)j;
             if (im->delay)
                 delay[j] += smp_draw(es->k[3 * j], &es->s[3 * j], im->delay,
-                                     rc_uniform(key, (uint64_t)i, d0));
+                                     rc_uniform(key, (uint64_t)i, impact_draw(k, j, 0)));
             if (im->scale)
                 scale[j] *= smp_draw(es->k[3 * j + 1], &es->s[3 * j + 1], im->scale,
-                                     rc_uniform(key, (uint64_t)i, d0 + 1));
+                                     rc_uniform(key, (uint64_t)i, impact_draw(k, j, 1)));
             if (im->cost)
                 cost[j] += smp_draw(es->k[3 * j + 2], &es->s[3 * j + 2], im->cost,
-                                    rc_uniform(key, (uint64_t)i, d0 + 2));
+                                    rc_uniform(key, (uint64_t)i, impact_draw(k, j, 2)));
         }
     return K > 0x7fffffff ? 0x7fffffff : (int)K;
 }
@@ -593,16 +599,15 @@ static inline __attribute__((always_inline)) void forward_lanes(const ctx *c, ts
 }
 
 /* The counters of the draws of a risk's impacts in iterations IT[0..NL),
- * for risk_lanes(): HD[(3k + a) x NL + j] = rc_uniform_ctr(IT[j], 1 + 4k +
- * a), the draw sample_effect() takes for impact k's delay (a = 0), scale
- * (1) and cost (2) in its first occurrence. */
+ * for risk_lanes(): HD[(3k + a) x NL + j] = rc_uniform_ctr(IT[j],
+ * impact_draw(0, k, a)), the draws sample_effect() takes for impact k in
+ * the first occurrence. */
 static void impact_ctrs(const ctx *c, const long *it, uint64_t *hd)
 {
     for (int k = 0; k < c->max_impacts; k++)
         for (int a = 0; a < 3; a++)
             for (int j = 0; j < NL; j++)
-                hd[(size_t)(3 * k + a) * NL + (size_t)j] =
-                    rc_uniform_ctr((uint64_t)it[j], 1 + 4 * (uint64_t)k + (uint64_t)a);
+                hd[(size_t)(3 * k + a) * NL + (size_t)j] = rc_uniform_ctr((uint64_t)it[j], impact_draw(0, k, a));
 }
 
 /* Risk Q's effect in iterations IT[0..NL) (U0: their first uniforms; HD:
@@ -629,7 +634,7 @@ static inline __attribute__((always_inline)) void risk_lanes(const ctx *c, tstat
         vd vc = VSPLAT(0);
         for (int k = 0; k < e->n_impacts; k++) {
             const rc_net_impact *im = &e->impacts[k];
-            vd de = VSPLAT(0), sc = VSPLAT(1);
+            vd de = VSPLAT(0), sc = VSPLAT(1), co = VSPLAT(0);
             if (any) {
                 double u[NL], x[NL];
                 if (im->delay) {
@@ -645,13 +650,10 @@ static inline __attribute__((always_inline)) void risk_lanes(const ctx *c, tstat
                 if (im->cost) {
                     uniform_lanes(c->rkey[q], hd + (size_t)(3 * k + 2) * NL, u);
                     smp_draw_lanes(es->k[3 * k + 2], &es->s[3 * k + 2], im->cost, u, x);
-                    vc += VSEL(occ, VSPLAT(0) + VAT(x), VSPLAT(0));
-                } else {
-                    vc += VSPLAT(0);
+                    co = VSEL(occ, VSPLAT(0) + VAT(x), co);
                 }
-            } else {
-                vc += VSPLAT(0);
             }
+            vc += co; /* each impact's cost in turn, +0 without one, as the scalar code */
             VAT(ts->Lsdelay + (size_t)(slot + k) * NL) = de;
             VAT(ts->Lsscale + (size_t)(slot + k) * NL) = sc;
         }
@@ -2137,12 +2139,12 @@ static int build_loop_lists(ctx *c)
     }
     for (int p = 0; p < n; p++) /* in the order of net->succ_pos */
         for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++) {
-            int q = net->pred_pos[e], ty = net->pred_type[e];
+            int q = net->pred_pos[e];
             int k = c->ls_start[q] + fill[q]++;
             c->ls_pos[k] = p;
             c->ls_lag[k] = net->pred_lag[e];
-            c->ls_ls[k] = !(ty == RC_LINK_FF || ty == RC_LINK_SF);
-            c->ls_frst[k] = ty == RC_LINK_SS || ty == RC_LINK_SF;
+            c->ls_ls[k] = !c->e_tofin[e];
+            c->ls_frst[k] = !c->e_fin[e];
         }
     for (int p = 0; p < n; p++) {
         int k = c->ls_start[p] + fill[p];
@@ -2168,9 +2170,8 @@ static int build_loop_lists(ctx *c)
     for (int p = 0; p < n; p++) {
         int k = c->lp_start[p];
         for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++, k++) {
-            int ty = net->pred_type[e];
             c->lp_lag[k] = net->pred_lag[e];
-            c->lp_tofin[k] = ty == RC_LINK_FF || ty == RC_LINK_SF;
+            c->lp_tofin[k] = c->e_tofin[e];
             c->lp_src[k] = 2 * net->pred_pos[e] + c->e_fin[e];
         }
         for (; k < c->lp_start[p + 1]; k++) /* padding: from position n, never binds */

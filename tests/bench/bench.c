@@ -384,6 +384,18 @@ static rc_model *load_text(const char *text, size_t len, const char *what)
     return m;
 }
 
+/* load_text() of the file at PATH. */
+static rc_model *load_path(const char *path)
+{
+    size_t len;
+    char *text = slurp(path, &len);
+    if (!text)
+        die("cannot read %s", path);
+    rc_model *m = load_text(text, len, path);
+    free(text);
+    return m;
+}
+
 enum { BASE, ANALYSIS, FULL, SHAPLEY };
 
 static volatile sig_atomic_t cancel_flag;
@@ -511,12 +523,7 @@ static child_result run_child(char *const argv[], const char *out)
  * its seconds. The peak-memory measurements run this in a child. */
 static int sim_main(char **argv)
 {
-    size_t len;
-    char *text = slurp(argv[0], &len);
-    if (!text)
-        die("cannot read %s", argv[0]);
-    rc_model *m = load_text(text, len, argv[0]);
-    free(text);
+    rc_model *m = load_path(argv[0]);
     int kind = !strcmp(argv[3], "base")       ? BASE
                : !strcmp(argv[3], "analysis") ? ANALYSIS
                : !strcmp(argv[3], "full")     ? FULL
@@ -803,12 +810,7 @@ static double bare_seconds(const rc_model *m, long it, int runs, double *mean)
 /* --bare FILE ITERATIONS: bare_seconds() of FILE, 5 runs. */
 static int bare_main(char **argv)
 {
-    size_t len;
-    char *text = slurp(argv[0], &len);
-    if (!text)
-        die("cannot read %s", argv[0]);
-    rc_model *m = load_text(text, len, argv[0]);
-    free(text);
+    rc_model *m = load_path(argv[0]);
     long it = atol(argv[1]);
     double mean, s = bare_seconds(m, it, 5, &mean);
     printf("%.3f s, %.1f million task-iterations/s (mean project duration %.3f)\n", s,
@@ -993,12 +995,7 @@ int main(int argc, char **argv)
     row *xr = NULL;
     if (imp_ok) {
         import_s = median(imp, runs);
-        size_t len;
-        char *text = slurp(xyaml, &len);
-        if (!text)
-            die("cannot read %s", xyaml);
-        rc_model *m = load_text(text, len, xyaml);
-        free(text);
+        rc_model *m = load_path(xyaml);
         xr = &rows[nrows++];
         memset(xr, 0, sizeof *xr);
         xr->name = "XER SP10-cost-loaded (imported)";
