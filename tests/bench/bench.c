@@ -742,6 +742,22 @@ static void print_peak(const peak *pk)
  * and the mean project duration into *MEAN (the loop's result, so that it
  * is computed). */
 static volatile double bare_kept;
+
+/* A where MASK is all ones, else B, without a branch. Which side of its
+ * mode a triangular's uniform falls is a coin flip the processor cannot
+ * predict; written as a branch (GCC keeps `left ? x : y` one here), the
+ * loop waits on a misprediction for about half the tasks and runs at
+ * about 60% of this speed. */
+static inline double pick(uint64_t mask, double a, double b)
+{
+    uint64_t x, y;
+    memcpy(&x, &a, sizeof x);
+    memcpy(&y, &b, sizeof y);
+    x = (x & mask) | (y & ~mask);
+    memcpy(&a, &x, sizeof a);
+    return a;
+}
+
 static double bare_seconds(const rc_model *m, long it, int runs, double *mean)
 {
     rc_net *net = rc_net_compile(m, false, NULL);
@@ -785,9 +801,9 @@ static double bare_seconds(const rc_model *m, long it, int runs, double *mean)
             uint64_t ctr = rc_uniform_ctr((uint64_t)i, 0);
             for (int p = 0; p < n; p++) {
                 double u = rc_uniform_at(net->key[p], ctr);
-                int left = u < fm[p];
-                double sq = sqrt(left ? u * wl[p] : (1 - u) * wh[p]);
-                double d = left ? lo[p] + sq : hi[p] - sq;
+                uint64_t left = -(uint64_t)(u < fm[p]);
+                double sq = sqrt(pick(left, u * wl[p], (1 - u) * wh[p]));
+                double d = pick(left, lo[p] + sq, hi[p] - sq);
                 double s = net->min_start[p];
                 for (int e = net->pred_start[p]; e < net->pred_start[p + 1]; e++) {
                     double x = esf[src[e]] + lag[e] - tofin[e] * d;
