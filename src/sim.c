@@ -357,6 +357,7 @@ struct ctx {
     atomic_long next;
     atomic_long done_blocks;
     long n_blocks, block;
+    int n_passes, pass_no;  /* passes over the iterations in all, and this one's index (progress) */
     const rc_sim_options *o;
 };
 
@@ -1411,7 +1412,8 @@ static void *worker(void *arg)
         run_block(c, ts, i0, i1);
         long done = atomic_fetch_add(&c->done_blocks, 1) + 1;
         if (ts->id == 0 && c->o->progress)
-            c->o->progress(c->o->progress_ctx, (double)done / (double)c->n_blocks);
+            c->o->progress(c->o->progress_ctx,
+                           ((double)c->pass_no + (double)done / (double)c->n_blocks) / (double)c->n_passes);
     }
     return NULL;
 }
@@ -1490,12 +1492,15 @@ static void run_jobs(void *(*fn)(void *), void *jobs, size_t size, int nt)
         fn(j + (size_t)t * size);
 }
 
-/* One pass over the iterations: the threads take blocks in turn. */
+/* One pass over the iterations: the threads take blocks in turn. The
+ * progress callback hears the share of all the passes done, each pass
+ * counting alike, so that it only goes up. */
 static void run_pass(ctx *c, tstate *ts, int nthreads)
 {
     atomic_store(&c->next, 0);
     atomic_store(&c->done_blocks, 0);
     run_jobs(worker, ts, sizeof *ts, nthreads);
+    c->pass_no++;
 }
 
 /* ---- results ---------------------------------------------------------------- */
@@ -2203,10 +2208,9 @@ static void tstate_preset(tstate *ts, const ctx *c)
     }
 }
 
-/* Allocate the per-iteration arrays of the variants from V0 on that fit
- * RC_VARIANT_BUDGET (whole risks, at least one), and make them C's current
- * chunk. Returns 0 or -1. */
-static int variant_chunk(ctx *c, variant *all, int v0, int nvar, long N)
+/* How many of the variants from V0 on fit RC_VARIANT_BUDGET (whole risks,
+ * at least one). */
+static int chunk_length(const variant *all, int v0, int nvar, long N)
 {
     long per_chunk = RC_VARIANT_BUDGET / (long)(2 * sizeof(double) * (size_t)N);
     if (per_chunk < 2)
@@ -2218,6 +2222,15 @@ static int variant_chunk(ctx *c, variant *all, int v0, int nvar, long N)
             break;
         nv += w;
     }
+    return nv;
+}
+
+/* Allocate the per-iteration arrays of the variants from V0 on that fit
+ * RC_VARIANT_BUDGET (chunk_length), and make them C's current chunk.
+ * Returns 0 or -1. */
+static int variant_chunk(ctx *c, variant *all, int v0, int nvar, long N)
+{
+    int nv = chunk_length(all, v0, nvar, N);
     for (int v = v0; v < v0 + nv; v++) {
         all[v].D = malloc((size_t)N * sizeof(double));
         all[v].C = malloc((size_t)N * sizeof(double));
@@ -2420,6 +2433,13 @@ int rc_simulate(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_dia
         }
         if (nvar && (variant_chunk(&c, all, 0, nvar, N) || build_spans(&c)))
             goto out;
+    }
+    /* pass 1, pass 2 for each chunk of variants after the first, pass 3 */
+    c.n_passes = 1;
+    if (o->analysis && !o->light) {
+        c.n_passes++;
+        for (int v0 = c.nv; v0 < nvar; v0 += chunk_length(all, v0, nvar, N))
+            c.n_passes++;
     }
 
     /* pass 1 keeps the durations of the tasks risks act on (as many as fit

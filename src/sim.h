@@ -48,7 +48,9 @@ typedef struct {
     bool no_uncertainty;             /* every estimate at its plan value (for the reserve split) */
     bool light;                      /* durations and costs only: no criticality, no analysis */
     volatile sig_atomic_t *cancel;   /* set non-zero to stop early; may be NULL */
-    void (*progress)(void *ctx, double fraction);  /* may be NULL; called from one thread */
+    /* may be NULL; called from one thread with the share of the simulation's
+     * passes over the iterations done so far, which only goes up, to 1 */
+    void (*progress)(void *ctx, double fraction);
     void *progress_ctx;
 } rc_sim_options;
 

@@ -1126,6 +1126,60 @@ TEST(infinite_duration)
     done(&t);
 }
 
+/* The progress callback hears the share of the whole simulation done: with
+ * the analysis, pass 1 then pass 3, and it never starts again from 0. */
+static double pg_seen[4096];
+static int pg_n;
+static void pg_record(void *ctx, double f)
+{
+    (void)ctx;
+    if (pg_n < 4096)
+        pg_seen[pg_n++] = f;
+}
+
+TEST(progress_only_goes_up)
+{
+    const char *yaml = HEAD "tasks:\n"
+                            "  - {id: a, duration: [1, 2, 4]}\n"
+                            "  - {id: b, duration: [2, 3, 5], after: [a]}\n"
+                            "  - {id: c, duration: [1, 2, 6], after: [a]}\n"
+                            "  - {id: d, duration: [1, 1, 2], after: [b, c]}\n"
+                            "risks:\n"
+                            "  - id: r\n    probability: 0.4\n"
+                            "    impacts: [{tasks: [b, c], delay: [1, 2, 3]}]\n"
+                            "    mitigation: {cost: 100, probability: 0.1}\n";
+    rc_model *m = NULL;
+    rc_diags d;
+    rc_diags_init(&d, "sim.yaml");
+    CHECK(rc_load_buffer(yaml, strlen(yaml), &m, &d) == RC_LOAD_OK);
+    rc_diags_delete(&d);
+    if (!m)
+        return;
+    for (int threads = 1; threads <= 2; threads++) {
+        rc_sim_options so;
+        rc_sim_options_init(&so);
+        so.iterations = 5000;
+        so.threads = threads;
+        so.shapley = false;
+        so.progress = pg_record;
+        pg_n = 0;
+        rc_result r;
+        CHECK(rc_simulate(m, &so, &r, NULL) == 0);
+        rc_result_delete(&r);
+        int below = 0, above = 0, up = 1;
+        for (int k = 0; k < pg_n; k++) {
+            below += pg_seen[k] < 0.5;
+            above += pg_seen[k] > 0.5 && pg_seen[k] <= 1;
+            up &= pg_seen[k] >= 0 && (k == 0 || pg_seen[k] >= pg_seen[k - 1]);
+        }
+        CHECK(up);
+        CHECK(below > 0 && above > 0); /* two passes, each half of it */
+        if (threads == 1) /* thread 0 then finishes the last block itself */
+            CHECK(pg_n > 0 && pg_seen[pg_n - 1] == 1);
+    }
+    rc_model_free(m);
+}
+
 int main(void)
 {
     RUN(serial_chain_sum_by_convolution);
@@ -1147,5 +1201,6 @@ int main(void)
     RUN(iteration_independent_of_the_count);
     RUN(sensitivity_includes_risk_events);
     RUN(infinite_duration);
+    RUN(progress_only_goes_up);
     return TEST_END();
 }
