@@ -1494,13 +1494,17 @@ static void run_jobs(void *(*fn)(void *), void *jobs, size_t size, int nt)
 
 /* One pass over the iterations: the threads take blocks in turn. The
  * progress callback hears the share of all the passes done, each pass
- * counting alike, so that it only goes up. */
+ * counting alike, so that it only goes up: from thread 0 as it finishes a
+ * block (it runs on this thread), and here at the end of the pass, whichever
+ * thread ran its last block. */
 static void run_pass(ctx *c, tstate *ts, int nthreads)
 {
     atomic_store(&c->next, 0);
     atomic_store(&c->done_blocks, 0);
     run_jobs(worker, ts, sizeof *ts, nthreads);
     c->pass_no++;
+    if (c->o->progress && !(c->o->cancel && *c->o->cancel))
+        c->o->progress(c->o->progress_ctx, (double)c->pass_no / (double)c->n_passes);
 }
 
 /* ---- results ---------------------------------------------------------------- */
@@ -2749,11 +2753,32 @@ static double rel_halfwidth(const rc_stats *s)
     return 0.5 * (s->at_conf_ci.hi - s->at_conf_ci.lo) / scale;
 }
 
+/* The caller's progress callback, told F of a run as LO + SPAN x F. */
+typedef struct {
+    void (*fn)(void *, double);
+    void *ctx;
+    double lo, span;
+} progress_part;
+
+static void progress_scaled(void *arg, double f)
+{
+    progress_part *pp = arg;
+    pp->fn(pp->ctx, pp->lo + pp->span * f);
+}
+
 int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, rc_diags *d)
 {
     rc_sim_options q = *o;
     q.analysis = false;
     q.shapley = false;
+    /* progress: the k-th trial run (k = 0, 1, ...) takes [1/2 - 1/2^(k+1),
+     * 1/2 - 1/2^(k+2)), the last run [1/2, 1], so that it only goes up
+     * however many trials there are */
+    progress_part pp = {o->progress, o->progress_ctx, 0, 0.25};
+    if (o->progress) {
+        q.progress = progress_scaled;
+        q.progress_ctx = &pp;
+    }
     long n = RC_AUTO_START;
     for (;;) {
         q.iterations = n;
@@ -2767,8 +2792,15 @@ int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, r
         if (precise || n >= RC_AUTO_MAX)
             break;
         n = n * 2 > RC_AUTO_MAX ? RC_AUTO_MAX : n * 2;
+        pp.lo += pp.span;
+        pp.span /= 2;
     }
     rc_sim_options f = *o;
     f.iterations = n;
+    pp.lo = 0.5, pp.span = 0.5;
+    if (o->progress) {
+        f.progress = progress_scaled;
+        f.progress_ctx = &pp;
+    }
     return rc_simulate(m, &f, r, d);
 }

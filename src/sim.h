@@ -48,8 +48,11 @@ typedef struct {
     bool no_uncertainty;             /* every estimate at its plan value (for the reserve split) */
     bool light;                      /* durations and costs only: no criticality, no analysis */
     volatile sig_atomic_t *cancel;   /* set non-zero to stop early; may be NULL */
-    /* may be NULL; called from one thread with the share of the simulation's
-     * passes over the iterations done so far, which only goes up, to 1 */
+    /* may be NULL; called from the calling thread with the share of the
+     * simulation's passes over the iterations done so far, which only goes
+     * up and reaches 1 at the end of the last pass (unless cancelled); the
+     * work after the passes (the sensitivity of the tasks risks act on, the
+     * reserve split) comes after it */
     void (*progress)(void *ctx, double fraction);
     void *progress_ctx;
 } rc_sim_options;
