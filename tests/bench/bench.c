@@ -1117,8 +1117,8 @@ int main(int argc, char **argv)
     printf("- reserve split (Shapley) with the full analysis, 1,000-task network, %ld iteration(s)%s, "
            "%dT: %.3f s",
            shapley_it,
-           shapley_split ? " (within the time budget, and no more than the engine still splits at: past "
-                           "its own budget of work it leaves the split out)"
+           shapley_split ? " (no more than the engine still splits at: past its own budget of work "
+                           "it leaves the split out)"
                          : ", the split left out by the engine even so",
            nthreads, shapley_s);
     if (shapley_it == r1->it_full)
