@@ -28,7 +28,8 @@
 
 /* Coalitions are simulated in full (every iteration). Work is counted in
  * task-iterations; past the budget the split falls back to fewer permutations,
- * and without room for two it is left out. */
+ * and without room for two it is left out, with the most iterations that
+ * would allow it in the result (so are the recommended set past its budget). */
 #define RC_SHAPLEY_EXACT 6
 #define RC_SHAPLEY_PERMS 12
 #define RC_SHAPLEY_BUDGET 1.5e8
@@ -71,10 +72,41 @@ static double eval_work(const rc_model *m, long iterations)
     return tasks * ((double)iterations + 10 + m->n_risks / 10.0);
 }
 
+/* Whether the split's sampled orders (at least two, of N - 1 coalition runs
+ * each, PER_EVAL the work of one) take more than BUDGET. */
+static bool split_too_large(int n, double per_eval, double budget)
+{
+    return 2 * ((double)(n - 1) * per_eval) > budget;
+}
+
+/* Whether the search for the recommended set (NM + 2 runs at least) does. */
+static bool rec_too_large(int nm, double per_eval, double budget)
+{
+    return (double)(nm + 2) * per_eval > budget;
+}
+
+/* The most iterations at which TOO_LARGE(K, work of one run, BUDGET) is
+ * false, for a result left out as too large: 0 when not even one iteration
+ * fits. */
+static long max_iterations(const rc_model *m, bool (*too_large)(int, double, double), int k, double budget)
+{
+    long lo = 0, hi = RC_MAX_ITERATIONS; /* lo fits (or is 0), hi + 1 does not */
+    while (lo < hi) {
+        long mid = lo + (hi - lo + 1) / 2;
+        if (too_large(k, eval_work(m, mid), budget))
+            hi = mid - 1;
+        else
+            lo = mid;
+    }
+    return lo;
+}
+
 int rc_analysis_shapley(const rc_model *m, const rc_sim_options *o, rc_result *r)
 {
     int nr = r->n_risks, n = nr + 1; /* player nr is U */
     r->has_shapley = false;
+    r->shapley_left_out = false;
+    double budget = o->advice_budget > 0 ? o->advice_budget : RC_SHAPLEY_BUDGET;
     double per_eval = eval_work(m, r->iterations);
     evaluator e = {m, o, NULL, NULL};
     e.include = calloc((size_t)(m->n_risks ? m->n_risks : 1), 1);
@@ -91,7 +123,7 @@ int rc_analysis_shapley(const rc_model *m, const rc_sim_options *o, rc_result *r
         phi_d[0] = vad - v0d;
         phi_c[0] = vac - v0c;
         r->shapley_perms = 0;
-    } else if (n <= RC_SHAPLEY_EXACT && (double)(1 << n) * per_eval <= RC_SHAPLEY_BUDGET) {
+    } else if (n <= RC_SHAPLEY_EXACT && (double)(1 << n) * per_eval <= budget) {
         int ns = 1 << n;
         double *vd = malloc((size_t)ns * sizeof *vd), *vc = malloc((size_t)ns * sizeof *vc);
         if (!vd || !vc) {
@@ -139,10 +171,12 @@ int rc_analysis_shapley(const rc_model *m, const rc_sim_options *o, rc_result *r
     } else {
         int perms = RC_SHAPLEY_PERMS;
         double cost1 = (double)(n - 1) * per_eval; /* evaluations per permutation */
-        while (perms > 2 && perms * cost1 > RC_SHAPLEY_BUDGET)
+        while (perms > 2 && perms * cost1 > budget)
             perms -= 2;
-        if (perms * cost1 > RC_SHAPLEY_BUDGET) {
-            rc = 0; /* too large to split: left out */
+        if (split_too_large(n, per_eval, budget)) { /* the loop above ended at two orders */
+            r->shapley_left_out = true; /* too large to split: left out */
+            r->shapley_max_iterations = max_iterations(m, split_too_large, n, budget);
+            rc = 0;
             goto out;
         }
         uint64_t st = rc_mix64(o->seed ^ 0x5ba91eULL);
@@ -208,14 +242,19 @@ out:
 int rc_analysis_recommend(const rc_model *m, const rc_sim_options *o, rc_result *r)
 {
     r->has_rec = false;
+    r->rec_left_out = false;
     int nm = 0;
     for (int k = 0; k < r->n_risks; k++)
         nm += r->risks[k].has_mitigation;
     if (nm == 0)
         return 0;
     double per_eval = eval_work(m, r->iterations);
-    if ((double)(nm + 2) * per_eval > RC_RECOMMEND_BUDGET)
-        return 0; /* too large: left out */
+    double budget = o->advice_budget > 0 ? o->advice_budget : RC_RECOMMEND_BUDGET;
+    if (rec_too_large(nm, per_eval, budget)) { /* too large: left out */
+        r->rec_left_out = true;
+        r->rec_max_iterations = max_iterations(m, rec_too_large, nm, budget);
+        return 0;
+    }
     size_t mr = (size_t)(m->n_risks ? m->n_risks : 1);
     evaluator e = {m, o, calloc(mr, 1), calloc(mr, 1)};
     uint8_t *best_set = calloc(mr, 1), *all_set = calloc(mr, 1);

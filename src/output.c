@@ -209,6 +209,20 @@ json_t *rc_result_to_json(const rc_result *r)
                                                 num(r->all_cst.at_conf)));
         json_object_set_new(j, "recommended_mitigations", o);
     }
+    /* what was asked for but left out as more work than the engine allows
+     * itself at this many iterations, and the most that allow it (0: none) */
+    if (r->shapley_left_out || r->rec_left_out) {
+        json_t *lo = json_object();
+        if (r->shapley_left_out)
+            json_object_set_new(lo, "reserve_split", json_pack("{s:s,s:I}", "reason", "too much work",
+                                                               "max_iterations",
+                                                               (json_int_t)r->shapley_max_iterations));
+        if (r->rec_left_out)
+            json_object_set_new(lo, "recommended_mitigations",
+                                json_pack("{s:s,s:I}", "reason", "too much work", "max_iterations",
+                                          (json_int_t)r->rec_max_iterations));
+        json_object_set_new(j, "left_out", lo);
+    }
     return j;
 }
 

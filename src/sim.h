@@ -43,6 +43,8 @@ typedef struct {
     bool shapley;                    /* the advice: split the reserve across risks
                                         (Shapley) and recommend mitigations */
     int shapley_perms;               /* permutations sampled for Shapley (0: default) */
+    double advice_budget;            /* the split's and the recommendation's budget of work,
+                                        in task-iterations (0: analysis.c's; for tests) */
     const uint8_t *mitigate_mask;    /* per model risk: simulate it mitigated (NULL: `mitigated`) */
     const uint8_t *include_mask;     /* per model risk: 0 leaves it out (NULL: every open risk) */
     bool no_uncertainty;             /* every estimate at its plan value (for the reserve split) */
@@ -144,6 +146,11 @@ typedef struct {
     bool has_shapley;
     double shapley_base_days, shapley_base_cost;
     int shapley_perms;
+    /* the split, or the recommended set, was asked for but left out as more
+     * work than its budget (analysis.c) at this many iterations; the most
+     * iterations that allow it (0: none) */
+    bool shapley_left_out, rec_left_out;
+    long shapley_max_iterations, rec_max_iterations;
     /* recommended mitigation set */
     int n_recommended;
     double rec_cost;                 /* their costs together */

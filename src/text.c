@@ -206,6 +206,18 @@ static const char *rname(const rc_risk_result *x)
     return x->name ? x->name : x->id;
 }
 
+/* After WHAT, why it is left out: at ITERATIONS it is more work than the
+ * engine allows itself (analysis.c); the most iterations that allow it, MAX
+ * (0: none). */
+static void left_out(rc_sb *b, const char *what, long iterations, long max)
+{
+    if (max > 0)
+        rc_sb_printf(b, "%s too much work at %ld iterations (--iterations %ld or fewer gives it)\n", what,
+                     iterations, max);
+    else
+        rc_sb_printf(b, "%s too much work for this plan at any number of iterations\n", what);
+}
+
 char *rc_summary_text(const rc_result *r)
 {
     const rc_model *m = r->model;
@@ -281,6 +293,9 @@ char *rc_summary_text(const rc_result *r)
         rc_sb_printf(&b, "  of which estimating uncertainty %s days and %s; the risks the rest\n"
                          "  (their reserve shares below, Shapley values%s; the shares add up)\n",
                      s1, s2, r->shapley_perms > 0 ? " from sampled orders" : "");
+    } else if (r->shapley_left_out) {
+        left_out(&b, "  Its split between the risks and the estimating uncertainty is left out:\n ",
+                 r->iterations, r->shapley_max_iterations);
     }
 
     /* risks ranked by schedule contribution (then cost) */
@@ -410,6 +425,8 @@ char *rc_summary_text(const rc_result *r)
             rc_fmt_money(s3, sizeof s3, r->rec_cost);
             rc_sb_printf(&b, "  With the recommended set (%d, costing %s): P%d %s days, %s%s%s\n",
                          r->n_recommended, s3, conf, s1, s2, *cur ? " " : "", cur);
+        } else if (r->rec_left_out) {
+            left_out(&b, "  No recommended set:", r->iterations, r->rec_max_iterations);
         }
     }
 

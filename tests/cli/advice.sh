@@ -2,7 +2,8 @@
 # advice.sh - the contingency advice: the reserve split adds up to the
 # contingency (exactly, and with sampled orders), the recommended mitigation
 # set beats funding none and funding all on a scenario where one mitigation is
-# not worth its cost, and --iterations auto reaches its stated precision.
+# not worth its cost, a plan too large to split says so, and --iterations
+# auto reaches its stated precision.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/cli/lib.sh
 
@@ -55,6 +56,20 @@ rec = m["total_cost"]["at_confidence"]
 assert rec < m["none"]["total_cost"]["at_confidence"], (rec, m["none"])
 assert rec < m["all"]["total_cost"]["at_confidence"], (rec, m["all"])
 assert abs(m["cost"] - sum(x["mitigation"]["cost"] for x in d["risks"] if x["id"] in m["risks"])) < 1e-9'
+
+# a plan too large to split at this many iterations: the summary and the
+# JSON say so, and how many iterations allow it (the unit test checks that
+# number against runs on both sides of it)
+python3 tests/bench/gen_network.py --tasks 1000 --risks 30 --seed 1 >"$T_TMP/big.yaml"
+run run "$T_TMP/big.yaml" --iterations 3000 --json "$T_TMP/big.json"
+expect_rc "a plan too large to split runs" 0
+json_check "the JSON says the split was left out, and up to how many iterations it is made" "$T_TMP/big.json" '
+assert "reserve_split" not in d and all("reserve_share" not in r for r in d["risks"])
+lo = d["left_out"]["reserve_split"]
+assert lo["reason"] == "too much work" and 0 < lo["max_iterations"] < 3000, lo'
+M=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["left_out"]["reserve_split"]["max_iterations"])' "$T_TMP/big.json" 2>/dev/null)
+expect_out "the summary says the split was left out, and up to how many iterations it is made" \
+    "  too much work at 3000 iterations (--iterations $M or fewer gives it)"
 
 # --iterations auto: the P80 duration and cost known to +/-0.5%
 run run tests/data/ok/spec_example.yaml --iterations auto --quiet --json "$T_TMP/auto.json"

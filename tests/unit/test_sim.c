@@ -29,6 +29,7 @@
 #include "load.h"
 #include "sim.h"
 #include "test.h"
+#include "text.h"
 
 #define K_SE 4.0
 
@@ -1192,6 +1193,62 @@ TEST(progress_only_goes_up)
     rc_model_free(m);
 }
 
+/* Past its budget of work the engine leaves the reserve split and the
+ * recommended set out and says at most how many iterations allow them: at
+ * that many they are there, at one more they are left out again. A small
+ * budget (advice_budget) keeps the runs short. */
+static int advice_run(const rc_model *m, long n, rc_result *r)
+{
+    rc_sim_options so;
+    rc_sim_options_init(&so);
+    so.iterations = n;
+    so.threads = 2;
+    so.advice_budget = 1e5;
+    return rc_simulate(m, &so, r, NULL);
+}
+
+TEST(advice_left_out_names_the_iterations_that_allow_it)
+{
+    rc_sb y;
+    rc_sb_init(&y);
+    rc_sb_puts(&y, HEAD "tasks:\n");
+    for (int i = 0; i < 10; i++)
+        rc_sb_printf(&y, "  - {id: t%d, duration: [2, 3, %d]%s%s}\n", i, 5 + i, i ? ", after: [t" : "",
+                     i ? (i % 3 ? "0]" : "1]") : "");
+    rc_sb_puts(&y, "risks:\n");
+    for (int k = 0; k < 7; k++) /* eight players: sampled orders */
+        rc_sb_printf(&y, "  - id: r%d\n    probability: 0.3\n    impacts: [{tasks: [t%d], delay: [1, 2, 4]}]\n%s",
+                     k, k + 2, k < 3 ? "    mitigation: {cost: 10, probability: 0.1}\n" : "");
+    char *yaml = rc_sb_take(&y);
+    rc_model *m = NULL;
+    rc_diags d;
+    rc_diags_init(&d, "sim.yaml");
+    CHECK(rc_load_buffer(yaml, strlen(yaml), &m, &d) == RC_LOAD_OK);
+    rc_diags_delete(&d);
+    free(yaml);
+    if (!m)
+        return;
+    rc_result r;
+    CHECK(advice_run(m, 5000, &r) == 0);
+    long ms = r.shapley_max_iterations, mr = r.rec_max_iterations;
+    CHECK(!r.has_shapley && r.shapley_left_out && ms > 0 && ms < 5000);
+    CHECK(!r.has_rec && r.rec_left_out && mr > ms && mr < 5000);
+    rc_result_delete(&r);
+    CHECK(advice_run(m, ms, &r) == 0); /* the split is there, and so is the set */
+    CHECK(r.has_shapley && !r.shapley_left_out && r.has_rec && !r.rec_left_out);
+    rc_result_delete(&r);
+    CHECK(advice_run(m, ms + 1, &r) == 0);
+    CHECK(!r.has_shapley && r.shapley_left_out && r.shapley_max_iterations == ms && r.has_rec);
+    rc_result_delete(&r);
+    CHECK(advice_run(m, mr, &r) == 0);
+    CHECK(r.has_rec && !r.rec_left_out);
+    rc_result_delete(&r);
+    CHECK(advice_run(m, mr + 1, &r) == 0);
+    CHECK(!r.has_rec && r.rec_left_out && r.rec_max_iterations == mr);
+    rc_result_delete(&r);
+    rc_model_free(m);
+}
+
 int main(void)
 {
     RUN(serial_chain_sum_by_convolution);
@@ -1214,5 +1271,6 @@ int main(void)
     RUN(sensitivity_includes_risk_events);
     RUN(infinite_duration);
     RUN(progress_only_goes_up);
+    RUN(advice_left_out_names_the_iterations_that_allow_it);
     return TEST_END();
 }
