@@ -86,11 +86,12 @@ static bool rec_too_large(int nm, double per_eval, double budget)
 }
 
 /* The most iterations at which TOO_LARGE(K, work of one run, BUDGET) is
- * false, for a result left out as too large: 0 when not even one iteration
- * fits. */
-static long max_iterations(const rc_model *m, bool (*too_large)(int, double, double), int k, double budget)
+ * false, for a result left out as too large at ITERATIONS: 0 when not even
+ * one iteration fits. */
+static long max_iterations(const rc_model *m, bool (*too_large)(int, double, double), int k, double budget,
+                           long iterations)
 {
-    long lo = 0, hi = RC_MAX_ITERATIONS; /* lo fits (or is 0), hi + 1 does not */
+    long lo = 0, hi = iterations - 1; /* lo fits (or is 0), hi + 1 does not */
     while (lo < hi) {
         long mid = lo + (hi - lo + 1) / 2;
         if (too_large(k, eval_work(m, mid), budget))
@@ -175,7 +176,7 @@ int rc_analysis_shapley(const rc_model *m, const rc_sim_options *o, rc_result *r
             perms -= 2;
         if (split_too_large(n, per_eval, budget)) { /* the loop above ended at two orders */
             r->shapley_left_out = true; /* too large to split: left out */
-            r->shapley_max_iterations = max_iterations(m, split_too_large, n, budget);
+            r->shapley_max_iterations = max_iterations(m, split_too_large, n, budget, r->iterations);
             rc = 0;
             goto out;
         }
@@ -252,7 +253,7 @@ int rc_analysis_recommend(const rc_model *m, const rc_sim_options *o, rc_result 
     double budget = o->advice_budget > 0 ? o->advice_budget : RC_RECOMMEND_BUDGET;
     if (rec_too_large(nm, per_eval, budget)) { /* too large: left out */
         r->rec_left_out = true;
-        r->rec_max_iterations = max_iterations(m, rec_too_large, nm, budget);
+        r->rec_max_iterations = max_iterations(m, rec_too_large, nm, budget, r->iterations);
         return 0;
     }
     size_t mr = (size_t)(m->n_risks ? m->n_risks : 1);

@@ -54,6 +54,12 @@ static const char *const msg_en[RC_M_COUNT] = {
                         "fair-sharing method from game theory: each source is credited with what it adds on "
                         "average, over every order in which the sources could be added, so the parts add up to "
                         "the whole reserve.",
+    [RC_M_CONT_SPLIT_OUT] = "This report leaves out where the reserve comes from: splitting it between its sources "
+                            "takes further simulations of the plan, and at {1} iterations they would be more "
+                            "computing than riskcast allows itself. A run with {2} iterations or fewer includes it.",
+    [RC_M_CONT_SPLIT_OUT_ANY] = "This report leaves out where the reserve comes from: splitting it between its "
+                                "sources takes further simulations of the plan, and for a plan of this size they "
+                                "would be more computing than riskcast allows itself.",
     [RC_M_TH_SOURCE] = "Source",
     [RC_M_TH_DAYS] = "Working days",
     [RC_M_TH_COST] = "Cost",
@@ -103,6 +109,12 @@ static const char *const msg_en[RC_M_COUNT] = {
                      "{5} and the P{3} cost, their own cost included, from {6} to {7}.",
     [RC_M_MIT_REC_NONE] = "None of the mitigations pays for itself at P{1}, so we recommend none.",
     [RC_M_MIT_NONE] = "The register plans no mitigations.",
+    [RC_M_MIT_REC_OUT] = "This report does not recommend which mitigations to fund together: finding that set "
+                         "takes further simulations of the plan, and at {1} iterations they would be more "
+                         "computing than riskcast allows itself. A run with {2} iterations or fewer includes it.",
+    [RC_M_MIT_REC_OUT_ANY] = "This report does not recommend which mitigations to fund together: finding that set "
+                             "takes further simulations of the plan, and for a plan of this size they would be more "
+                             "computing than riskcast allows itself.",
 
     [RC_M_H_REGISTER] = "The risk register",
     [RC_M_REG_INTRO] = "Every risk in the file, as registered. Closed risks are listed but left out of the figures.",
@@ -222,6 +234,10 @@ static const char *const msg_zh[RC_M_COUNT] = {
                       "少数会提前，有些风险也会发生；储备就是为此准备的。",
     [RC_M_CONT_SPLIT] = "储备从何而来：我们用沙普利值（Shapley值，博弈论中一种公平分摊的方法）把储备分摊到各个来源："
                         "每个来源按它在各种加入顺序下平均带来的增量计算，各部分之和正好等于全部储备。",
+    [RC_M_CONT_SPLIT_OUT] = "本报告未列出储备的来源：把储备分摊到各个来源需要对计划另做多次模拟，在{1}次迭代下，"
+                            "其计算量超出本工具允许的上限。以{2}次或更少的迭代运行即可包含这一部分。",
+    [RC_M_CONT_SPLIT_OUT_ANY] = "本报告未列出储备的来源：把储备分摊到各个来源需要对计划另做多次模拟，"
+                                "对这样规模的计划，其计算量超出本工具允许的上限。",
     [RC_M_TH_SOURCE] = "来源",
     [RC_M_TH_DAYS] = "工作日",
     [RC_M_TH_COST] = "成本",
@@ -267,6 +283,10 @@ static const char *const msg_zh[RC_M_COUNT] = {
                      "P{3}成本（含措施费用）从{6}变为{7}。",
     [RC_M_MIT_REC_NONE] = "在P{1}下，没有一项应对措施能收回其费用，因此我们不建议采纳任何措施。",
     [RC_M_MIT_NONE] = "登记册中没有计划应对措施。",
+    [RC_M_MIT_REC_OUT] = "本报告未给出应同时采纳哪些应对措施的建议：找出这一组合需要对计划另做多次模拟，"
+                         "在{1}次迭代下，其计算量超出本工具允许的上限。以{2}次或更少的迭代运行即可包含这一部分。",
+    [RC_M_MIT_REC_OUT_ANY] = "本报告未给出应同时采纳哪些应对措施的建议：找出这一组合需要对计划另做多次模拟，"
+                             "对这样规模的计划，其计算量超出本工具允许的上限。",
 
     [RC_M_H_REGISTER] = "风险登记册",
     [RC_M_REG_INTRO] = "文件中登记的全部风险。已关闭的风险列在此处，但不计入上述数字。",

@@ -320,6 +320,20 @@ static const char *vchance(ctx *x, const char *key, double p)
     return V(x, key, raw_num(x, p), chance_text(x, p));
 }
 
+/* The sentence that says a part is left out as more work than the engine
+ * allows itself at this many iterations: WITH_MAX naming the most that
+ * allow it (MAX, from the JSON at KEY), ANY when none does. */
+static const char *left_out(ctx *x, rc_msg with_max, rc_msg any, const char *key, long max)
+{
+    if (max <= 0)
+        return M(x, any);
+    char it[32], mx[32];
+    rc_fmt_money(it, sizeof it, (double)x->r->iterations);
+    rc_fmt_money(mx, sizeof mx, (double)max);
+    return T(x, with_max, V(x, "iterations", fmt(x, "%ld", x->r->iterations), fmt(x, "%s", it)),
+             V(x, key, fmt(x, "%ld", max), fmt(x, "%s", mx)));
+}
+
 static const char *rname(ctx *x, const rc_risk_result *k)
 {
     return U(x, k->name ? k->name : k->id);
@@ -747,6 +761,9 @@ static void contingency(ctx *x)
              M(x, RC_M_ROW_TOTAL), vdays_n(x, "contingency.schedule_days", r->contingency_days, true),
              vmoney_u(x, "contingency.cost", r->contingency_cost, u));
         put(x, "</tbody></table>\n");
+    } else if (r->shapley_left_out) {
+        putf(x, "<p>%s</p>\n", left_out(x, RC_M_CONT_SPLIT_OUT, RC_M_CONT_SPLIT_OUT_ANY,
+                                        "left_out.reserve_split.max_iterations", r->shapley_max_iterations));
     }
     end_section(x);
 }
@@ -883,6 +900,9 @@ static void mitigations(ctx *x)
                vmoney(x, "recommended_mitigations.total_cost.at_confidence", r->rec_cst.at_conf)));
     } else if (r->has_rec) {
         putf(x, "<p>%s</p>\n", T(x, RC_M_MIT_REC_NONE, pc));
+    } else if (r->rec_left_out) {
+        putf(x, "<p>%s</p>\n", left_out(x, RC_M_MIT_REC_OUT, RC_M_MIT_REC_OUT_ANY,
+                                        "left_out.recommended_mitigations.max_iterations", r->rec_max_iterations));
     }
     end_section(x);
 }

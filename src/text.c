@@ -426,7 +426,8 @@ char *rc_summary_text(const rc_result *r)
             rc_sb_printf(&b, "  With the recommended set (%d, costing %s): P%d %s days, %s%s%s\n",
                          r->n_recommended, s3, conf, s1, s2, *cur ? " " : "", cur);
         } else if (r->rec_left_out) {
-            left_out(&b, "  No recommended set:", r->iterations, r->rec_max_iterations);
+            left_out(&b, "  The recommended set of mitigations is left out:\n ", r->iterations,
+                     r->rec_max_iterations);
         }
     }
 

@@ -7,7 +7,8 @@
 # checks the language (no CJK in en outside text from the file, no English
 # catalog text in zh), self-containment, unique ids and section order. Then
 # headless chromium renders each report (screenshot and PDF) with no console
-# errors (skipped when chromium is absent). Also: text from the file is
+# errors (skipped when chromium is absent). A plan too large for the reserve
+# split and the recommended set says so. Also: text from the file is
 # escaped, errors map to exit 3, a failed run leaves no output file.
 #
 # KEEP=DIR keeps the reports, screenshots and PDFs in DIR for a look.
@@ -123,6 +124,30 @@ fi
 if [ -n "$KEEP" ]; then
     mkdir -p "$KEEP" && cp "$T_TMP"/*.html "$T_TMP"/*.json "$T_TMP"/*.png "$T_TMP"/*.pdf "$KEEP"/ 2>/dev/null
 fi
+
+# a plan too large for the reserve split and the recommended set at this many
+# iterations: the report says so in both languages, with the iterations that
+# allow them (checked against the JSON like every other figure)
+# (120 tasks, 50 risks, 21 mitigations: the split fits up to 12,485
+# iterations, the set up to 54,332; few names, so that the checker's
+# language pass stays quick)
+python3 tests/bench/gen_network.py --tasks 120 --risks 50 --seed 2 >"$T_TMP/big.yaml"
+run run "$T_TMP/big.yaml" --seed $SEED --iterations 60000 --json "$T_TMP/big.json" --quiet
+expect_rc "large plan: run --json" 0
+for lang in en zh; do
+    run report "$T_TMP/big.yaml" -o "$T_TMP/big.$lang.html" --lang $lang --seed $SEED --iterations 60000 --quiet
+    expect_rc "large plan: report --lang $lang" 0
+    check_html "large plan $lang" "$T_TMP/big.$lang.html" "$T_TMP/big.json" $lang
+done
+for key in left_out.reserve_split.max_iterations left_out.recommended_mitigations.max_iterations; do
+    for lang in en zh; do
+        if grep -q "data-k=\"$key\"" "$T_TMP/big.$lang.html"; then
+            pass "large plan $lang: the report says $key"
+        else
+            fail "large plan $lang: the report says $key"
+        fi
+    done
+done
 
 # the same run twice gives the same report, byte for byte
 run report tests/data/ok/spec_example.yaml -o "$T_TMP/once.html" --lang zh --seed $SEED --iterations $ITER --quiet

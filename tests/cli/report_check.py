@@ -191,6 +191,9 @@ def main():
             need.append("risks[%s].mitigation.net_benefit" % r["id"])
     if j.get("recommended_mitigations", {}).get("risks"):
         need.append("recommended_mitigations.cost")
+    for part, lo in (j.get("left_out") or {}).items():  # said in words, with the iterations that allow it
+        if lo["max_iterations"] > 0:
+            need.append("left_out.%s.max_iterations" % part)
     missing = [k for k in need if k not in keys]
     out(not missing, "key figures present", "missing: " + ", ".join(missing[:8]))
 

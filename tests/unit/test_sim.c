@@ -1197,13 +1197,14 @@ TEST(progress_only_goes_up)
  * recommended set out and says at most how many iterations allow them: at
  * that many they are there, at one more they are left out again. A small
  * budget (advice_budget) keeps the runs short. */
+static double advice_budget = 1e5;
 static int advice_run(const rc_model *m, long n, rc_result *r)
 {
     rc_sim_options so;
     rc_sim_options_init(&so);
     so.iterations = n;
     so.threads = 2;
-    so.advice_budget = 1e5;
+    so.advice_budget = advice_budget;
     return rc_simulate(m, &so, r, NULL);
 }
 
@@ -1246,6 +1247,11 @@ TEST(advice_left_out_names_the_iterations_that_allow_it)
     CHECK(advice_run(m, mr + 1, &r) == 0);
     CHECK(!r.has_rec && r.rec_left_out && r.rec_max_iterations == mr);
     rc_result_delete(&r);
+    advice_budget = 100; /* less than one iteration's work: none allows them */
+    CHECK(advice_run(m, 10, &r) == 0);
+    CHECK(r.shapley_left_out && r.shapley_max_iterations == 0 && r.rec_left_out && r.rec_max_iterations == 0);
+    rc_result_delete(&r);
+    advice_budget = 1e5;
     rc_model_free(m);
 }
 
