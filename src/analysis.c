@@ -29,7 +29,8 @@
 /* Coalitions are simulated in full (every iteration). Work is counted in
  * task-iterations; past the budget the split falls back to fewer permutations,
  * and without room for two it is left out, with the most iterations that
- * would allow it in the result (so are the recommended set past its budget). */
+ * would allow it in the result (and so is the recommended set, past its
+ * own budget). */
 #define RC_SHAPLEY_EXACT 6
 #define RC_SHAPLEY_PERMS 12
 #define RC_SHAPLEY_BUDGET 1.5e8

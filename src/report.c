@@ -320,6 +320,14 @@ static const char *vchance(ctx *x, const char *key, double p)
     return V(x, key, raw_num(x, p), chance_text(x, p));
 }
 
+/* A count, shown with thousands separators. */
+static const char *vcount(ctx *x, const char *key, long n)
+{
+    char s[32];
+    rc_fmt_money(s, sizeof s, (double)n);
+    return V(x, key, fmt(x, "%ld", n), s);
+}
+
 /* The sentence that says a part is left out as more work than the engine
  * allows itself at this many iterations: WITH_MAX naming the most that
  * allow it (MAX, from the JSON at KEY), ANY when none does. */
@@ -327,11 +335,7 @@ static const char *left_out(ctx *x, rc_msg with_max, rc_msg any, const char *key
 {
     if (max <= 0)
         return M(x, any);
-    char it[32], mx[32];
-    rc_fmt_money(it, sizeof it, (double)x->r->iterations);
-    rc_fmt_money(mx, sizeof mx, (double)max);
-    return T(x, with_max, V(x, "iterations", fmt(x, "%ld", x->r->iterations), fmt(x, "%s", it)),
-             V(x, key, fmt(x, "%ld", max), fmt(x, "%s", mx)));
+    return T(x, with_max, vcount(x, "iterations", x->r->iterations), vcount(x, key, max));
 }
 
 static const char *rname(ctx *x, const rc_risk_result *k)
@@ -1037,9 +1041,7 @@ static void precision(ctx *x)
     const rc_result *r = x->r;
     const char *pc = fmt(x, "%d", x->conf);
     h2(x, "precision", RC_M_H_PRECISION);
-    char it[32];
-    rc_fmt_money(it, sizeof it, (double)r->iterations);
-    putf(x, "<p>%s</p>\n", T(x, RC_M_PREC_INTRO, V(x, "iterations", fmt(x, "%ld", r->iterations), it)));
+    putf(x, "<p>%s</p>\n", T(x, RC_M_PREC_INTRO, vcount(x, "iterations", r->iterations)));
     putf(x, "<table class=\"prec keep\"><thead><tr><th></th><th class=\"num\">%s</th><th class=\"num\">%s</th>"
             "</tr></thead>\n<tbody>\n",
          M(x, RC_M_TH_FROM), M(x, RC_M_TH_TO));
@@ -1091,9 +1093,7 @@ static void assumptions(ctx *x)
     h2(x, "assumptions", RC_M_H_ASSUME);
     put(x, "<dl class=\"assume keep\">\n");
     putf(x, "<dt>%s</dt><dd>%s</dd>\n", M(x, RC_M_AS_METHOD), M(x, RC_M_AS_METHOD_TEXT));
-    char it[32];
-    rc_fmt_money(it, sizeof it, (double)r->iterations);
-    putf(x, "<dt>%s</dt><dd>%s</dd>\n", M(x, RC_M_AS_ITER), V(x, "iterations", fmt(x, "%ld", r->iterations), it));
+    putf(x, "<dt>%s</dt><dd>%s</dd>\n", M(x, RC_M_AS_ITER), vcount(x, "iterations", r->iterations));
     const char *seed = fmt(x, "%llu", (unsigned long long)r->seed);
     putf(x, "<dt>%s</dt><dd>%s</dd>\n", M(x, RC_M_AS_SEED), V(x, "seed", seed, seed));
     putf(x, "<dt>%s</dt><dd>%s</dd>\n", M(x, RC_M_AS_CONF), vpct(x, "confidence", r->confidence));

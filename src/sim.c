@@ -2797,10 +2797,7 @@ int rc_simulate_auto(const rc_model *m, const rc_sim_options *o, rc_result *r, r
     }
     rc_sim_options f = *o;
     f.iterations = n;
+    f.progress = q.progress, f.progress_ctx = q.progress_ctx;
     pp.lo = 0.5, pp.span = 0.5;
-    if (o->progress) {
-        f.progress = progress_scaled;
-        f.progress_ctx = &pp;
-    }
     return rc_simulate(m, &f, r, d);
 }

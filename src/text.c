@@ -206,16 +206,17 @@ static const char *rname(const rc_risk_result *x)
     return x->name ? x->name : x->id;
 }
 
-/* After WHAT, why it is left out: at ITERATIONS it is more work than the
- * engine allows itself (analysis.c); the most iterations that allow it, MAX
- * (0: none). */
+/* "WHAT is left out", and on the next line why: at ITERATIONS it is more
+ * work than the engine allows itself (analysis.c); the most iterations
+ * that allow it, MAX (0: none). */
 static void left_out(rc_sb *b, const char *what, long iterations, long max)
 {
+    rc_sb_printf(b, "  %s is left out:\n", what);
     if (max > 0)
-        rc_sb_printf(b, "%s too much work at %ld iterations (--iterations %ld or fewer gives it)\n", what,
-                     iterations, max);
+        rc_sb_printf(b, "  too much work at %ld iterations (--iterations %ld or fewer gives it)\n", iterations,
+                     max);
     else
-        rc_sb_printf(b, "%s too much work for this plan at any number of iterations\n", what);
+        rc_sb_puts(b, "  too much work for this plan at any number of iterations\n");
 }
 
 char *rc_summary_text(const rc_result *r)
@@ -294,8 +295,8 @@ char *rc_summary_text(const rc_result *r)
                          "  (their reserve shares below, Shapley values%s; the shares add up)\n",
                      s1, s2, r->shapley_perms > 0 ? " from sampled orders" : "");
     } else if (r->shapley_left_out) {
-        left_out(&b, "  Its split between the risks and the estimating uncertainty is left out:\n ",
-                 r->iterations, r->shapley_max_iterations);
+        left_out(&b, "Its split between the risks and the estimating uncertainty", r->iterations,
+                 r->shapley_max_iterations);
     }
 
     /* risks ranked by schedule contribution (then cost) */
@@ -426,8 +427,7 @@ char *rc_summary_text(const rc_result *r)
             rc_sb_printf(&b, "  With the recommended set (%d, costing %s): P%d %s days, %s%s%s\n",
                          r->n_recommended, s3, conf, s1, s2, *cur ? " " : "", cur);
         } else if (r->rec_left_out) {
-            left_out(&b, "  The recommended set of mitigations is left out:\n ", r->iterations,
-                     r->rec_max_iterations);
+            left_out(&b, "The recommended set of mitigations", r->iterations, r->rec_max_iterations);
         }
     }
 

@@ -399,7 +399,10 @@ static rc_model *load_path(const char *path)
 enum { BASE, ANALYSIS, FULL, SHAPLEY };
 
 static volatile sig_atomic_t cancel_flag;
-static int last_split;  /* the last run of time_sim() has a reserve split */
+/* the last run of time_sim() has a reserve split; if left out, the most
+ * iterations at which the engine makes it (0: none) */
+static int last_split;
+static long last_split_max;
 static double progress_done;
 
 static void on_progress(void *ctx, double fraction) { progress_done = fraction; }
@@ -428,6 +431,7 @@ static double time_sim(const rc_model *m, int kind, long iterations, int threads
     if (rc < 0)
         die("rc_simulate ran out of memory");
     last_split = rc == 0 && r.has_shapley;
+    last_split_max = rc == 0 && r.shapley_left_out ? r.shapley_max_iterations : 0;
     rc_result_delete(&r);
     return rc == 1 ? -t : t;
 }
@@ -953,17 +957,14 @@ int main(int argc, char **argv)
         if (s == 0) {
             /* the engine leaves the split out where it would take more
              * than its budget of work (analysis.c), and the run is then
-             * only the full analysis: the most iterations, 1-2-5 steps
-             * down, at which it still splits */
+             * only the full analysis: then the largest 1-2-5 step at which
+             * the engine says it still splits */
             shapley_it = pick_iterations(&m, 1, SHAPLEY, nominal[s], budget, nthreads);
-            for (;;) {
-                time_sim(m, SHAPLEY, shapley_it, nthreads);
-                if (last_split || shapley_it == 1)
-                    break;
-                shapley_it = round_125((double)(shapley_it - 1));
-            }
-            shapley_split = last_split;
+            time_sim(m, SHAPLEY, shapley_it, nthreads);
+            if (!last_split)
+                shapley_it = last_split_max > 0 ? round_125((double)last_split_max) : 1;
             shapley_s = median_sim(&m, 1, SHAPLEY, shapley_it, nthreads, quick ? 1 : 3);
+            shapley_split = last_split;
         }
         if (s < 2) {
             /* the yardstick, at the analysis's iterations, each run beside
